@@ -1,0 +1,7 @@
+const nxPreset = require('@nx/jest/preset').default;
+
+module.exports = {
+  ...nxPreset,
+  // jose is ESM-only: let ts-jest transpile it (allowJs in tsconfig.spec.json).
+  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+};

@@ -1,0 +1,73 @@
+import { ConfigError } from './load-config';
+import { loadAuthServerConfig } from './auth-server.config';
+import { loadClientApiConfig } from './client-api.config';
+import { loadResourceApiConfig } from './resource-api.config';
+
+const HASH = '$2b$12$' + 'a'.repeat(53);
+
+describe('config', () => {
+  it('gives the auth server its documented defaults', () => {
+    const config = loadAuthServerConfig({});
+    expect(config.http.port).toBe(5001);
+    expect(config.issuer).toBe('http://localhost:5001');
+    expect(config.tokens).toEqual({
+      signingAlgorithm: 'RS256',
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 1_209_600,
+    });
+    expect(config.database.url).toBeUndefined();
+    expect(config.declaredClients).toEqual([]);
+  });
+
+  it('parses declared clients', () => {
+    const config = loadAuthServerConfig({
+      CLIENTS: JSON.stringify([
+        { client_id: 'svc', client_secret_hash: HASH, grant_types: ['client_credentials'], scope: 'other.read' },
+      ]),
+    });
+    expect(config.declaredClients).toEqual([
+      { clientId: 'svc', secretHash: HASH, grantTypes: ['client_credentials'], scope: 'other.read' },
+    ]);
+  });
+
+  it.each([
+    [{ AUTH_SERVER_PORT: 'abc' }, 'Invalid configuration: AUTH_SERVER_PORT: expected a port number'],
+    [{ ACCESS_TOKEN_TTL: '5' }, 'Invalid configuration: ACCESS_TOKEN_TTL: expected at least 60'],
+    [{ SIGNING_ALG: 'HS256' }, 'Invalid configuration: SIGNING_ALG:'],
+    [{ DATABASE_URL: 'mysql://x' }, 'Invalid configuration: DATABASE_URL: expected a postgres:// URL'],
+    [{ KEY_ENCRYPTION_KEY: 'short' }, 'Invalid configuration: KEY_ENCRYPTION_KEY: expected 32 bytes'],
+    [{ CLIENTS: 'not json' }, 'Invalid configuration: CLIENTS: expected a JSON array of clients'],
+    [
+      { CLIENTS: JSON.stringify([{ client_id: 'a', client_secret_hash: 'plain', grant_types: ['client_credentials'], scope: '' }]) },
+      'Invalid configuration: CLIENTS.0.client_secret_hash: client_secret_hash must be a bcrypt hash',
+    ],
+    [
+      { CLIENTS: JSON.stringify([{ client_id: 'a', client_secret_hash: '$2b$10$' + 'a'.repeat(53), grant_types: ['client_credentials'], scope: '' }]) },
+      'Invalid configuration: CLIENTS.0.client_secret_hash: client_secret_hash must use a bcrypt cost of at least 11',
+    ],
+    [{ NODE_ENV: 'production' }, 'Invalid configuration: DATABASE_URL: is required in production'],
+  ])('stops on a bad auth-server setting %j with one line naming it', (env, message) => {
+    expect(() => loadAuthServerConfig(env)).toThrow(ConfigError);
+    expect(() => loadAuthServerConfig(env)).toThrow(message);
+  });
+
+  it('never echoes the bad value, which may be a secret', () => {
+    expect(() => loadAuthServerConfig({ KEY_ENCRYPTION_KEY: 'my-secret-value' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('my-secret-value') }),
+    );
+  });
+
+  it('derives the resource API JWKS URI from the issuer', () => {
+    const config = loadResourceApiConfig({ ISSUER: 'https://auth.example.com/' });
+    expect(config.tokens.issuer).toBe('https://auth.example.com');
+    expect(config.tokens.jwksUri).toBe('https://auth.example.com/.well-known/jwks.json');
+    expect(config.tokens.audience).toBe('other');
+  });
+
+  it('requires the client secret in production only', () => {
+    expect(loadClientApiConfig({}).credentials).toEqual({ clientId: 'client', clientSecret: undefined });
+    expect(() => loadClientApiConfig({ NODE_ENV: 'production' })).toThrow(
+      'Invalid configuration: CLIENT_SECRET: is required in production',
+    );
+  });
+});

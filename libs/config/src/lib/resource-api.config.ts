@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { loadConfig } from './load-config';
+import { httpUrl, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
+
+const schema = z.object({
+  NODE_ENV: nodeEnv,
+  HOST: z.string().default('127.0.0.1'),
+  RESOURCE_API_PORT: port(5003),
+  DATABASE_URL: optional(postgresUrl),
+  DATA_DIR: nonEmpty.default('.data'),
+  ISSUER: httpUrl.default('http://localhost:5001'),
+  JWKS_URI: optional(httpUrl),
+  RESOURCE_AUDIENCE: nonEmpty.default('other'),
+  CLOCK_SKEW: wholeNumber(10, 0, 300),
+  JWKS_REFETCH_COOLDOWN: wholeNumber(30, 1, 3_600),
+  JWKS_CACHE_MAX_AGE: wholeNumber(600, 10, 86_400),
+});
+
+export type ResourceApiConfig = ReturnType<typeof loadResourceApiConfig>;
+
+/** Reads and validates the resource API's environment once, at boot. */
+export function loadResourceApiConfig(env: Record<string, string | undefined>) {
+  return loadConfig(schema, env, (values) => ({
+    environment: values.NODE_ENV,
+    http: { host: values.HOST, port: values.RESOURCE_API_PORT },
+    database: { url: values.DATABASE_URL },
+    dataDir: values.DATA_DIR,
+    tokens: {
+      issuer: values.ISSUER,
+      jwksUri: values.JWKS_URI ?? `${values.ISSUER}/.well-known/jwks.json`,
+      audience: values.RESOURCE_AUDIENCE,
+      clockSkewSeconds: values.CLOCK_SKEW,
+      jwksRefetchCooldownSeconds: values.JWKS_REFETCH_COOLDOWN,
+      jwksCacheMaxAgeSeconds: values.JWKS_CACHE_MAX_AGE,
+    },
+  }));
+}

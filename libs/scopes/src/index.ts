@@ -1,0 +1,2 @@
+export { Scope, ScopeSyntaxError } from './lib/scope';
+export { ScopeSet } from './lib/scope-set';

@@ -1,0 +1,9 @@
+export { generateOpaqueToken, hashToken } from './lib/opaque-token';
+export {
+  signAccessToken,
+  ACCESS_TOKEN_TYPE,
+  type SigningAlgorithm,
+  type AccessTokenSigningKey,
+  type AccessTokenClaims,
+  type SignedAccessToken,
+} from './lib/access-token';
