@@ -15,7 +15,8 @@ module.exports = {
       compiler: 'tsc',
       main: './src/main.ts',
       tsConfig: './tsconfig.app.json',
-      assets: ['./src/assets'],
+      // The bcrypt worker runs in its own thread and is loaded by path, not bundled.
+      assets: [{ input: './src/client-auth', glob: 'bcrypt.worker.js', output: '.' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

@@ -1,10 +1,29 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { AuthServerConfig } from '@oauth/config';
+import { OAuthErrorFilter } from '@oauth/oauth-errors';
+import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
+import { DatabaseModule } from '../database/database.module';
+import { ClientsModule } from '../clients/clients.module';
+import { DemoModule } from '../demo/demo.module';
+import { DiscoveryModule } from '../discovery/discovery.module';
+import { HealthController } from '../health/health.controller';
+import { JwksModule } from '../jwks/jwks.module';
+import { TokenModule } from '../token/token.module';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: AuthServerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, ClientsModule, TokenModule, JwksModule, DiscoveryModule, DemoModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: AUTH_SERVER_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: OAuthErrorFilter },
+      ],
+      exports: [AUTH_SERVER_CONFIG],
+    };
+  }
+}

@@ -58,6 +58,7 @@ const schema = z
     KEY_ENCRYPTION_KEY: optional(keyEncryptionKey),
     CLIENTS: declaredClients,
     MAX_BODY_BYTES: wholeNumber(16_384, 1_024, 1_048_576),
+    CLIENT_SECRET_CACHE_TTL: wholeNumber(300, 0, 3_600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -86,6 +87,7 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       refreshTokenTtlSeconds: values.REFRESH_TOKEN_TTL,
     },
     keyEncryptionKey: values.KEY_ENCRYPTION_KEY,
+    clientAuthentication: { verifiedSecretCacheTtlSeconds: values.CLIENT_SECRET_CACHE_TTL },
     declaredClients: values.CLIENTS.map(
       (client): DeclaredClient => ({
         clientId: client.client_id,

@@ -1,0 +1,18 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AuthServerConfig } from '@oauth/config';
+import { AppModule } from '../app/app.module';
+import { registerFormBodyParser } from './form-body.parser';
+
+/** Builds the auth server as production runs it; tests call this too. */
+export async function createApp(config: AuthServerConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: config.http.maxBodyBytes });
+  // bodyParser: false keeps Nest from registering its own form parser; ours detects repeats.
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bodyParser: false,
+    bufferLogs: false,
+  });
+  registerFormBodyParser(app.getHttpAdapter().getInstance(), config.http.maxBodyBytes);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,7 @@
+// Runs in a worker thread: bcryptjs is pure JavaScript and would otherwise block the event loop.
+// Plain CommonJS so the same file serves the built app and the tests.
+const bcrypt = require('bcryptjs');
+
+module.exports = function compare({ secret, hash }) {
+  return bcrypt.compareSync(secret, hash);
+};

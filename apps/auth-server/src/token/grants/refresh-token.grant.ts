@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { invalidGrant, invalidScope } from '@oauth/oauth-errors';
+import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
+import { generateOpaqueToken, hashToken } from '@oauth/tokens';
+import type { RegisteredClient } from '../../clients/registered-client';
+import { RefreshTokenRepository, type StoredRefreshToken } from '../refresh-token.repository';
+import type { GrantedScope } from '../scope-policy';
+import { TokenIssuer } from '../token-issuer';
+import { requireParameter, type TokenRequestParams } from '../token-request';
+import type { TokenResponse } from '../token-response';
+import type { Grant } from './grant';
+
+/** RFC 6749 §6 with rotation on every use (RFC 9700 §4.14.2). */
+@Injectable()
+export class RefreshTokenGrant implements Grant {
+  readonly grantType = 'refresh_token';
+  private readonly logger = new Logger(RefreshTokenGrant.name);
+
+  constructor(
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly issuer: TokenIssuer,
+  ) {}
+
+  async handle(params: TokenRequestParams, client: RegisteredClient): Promise<TokenResponse> {
+    const stored = await this.findUsableToken(requireParameter(params, 'refresh_token'), client);
+    const granted = this.narrowScope(params['scope'], stored, client);
+    const replacement = generateOpaqueToken();
+    const rotated = await this.refreshTokens.rotate(stored.id, {
+      tokenHash: hashToken(replacement),
+      expiresAt: this.issuer.refreshTokenExpiry(),
+    });
+    if (!rotated) {
+      // Another request rotated it between our read and our write: the same token was used twice.
+      await this.revokeFamily(stored, client);
+      throw invalidGrant('The refresh token is invalid');
+    }
+    return this.issuer.respond(client, stored.subject, granted, replacement);
+  }
+
+  private async findUsableToken(presented: string, client: RegisteredClient): Promise<StoredRefreshToken> {
+    const stored = await this.refreshTokens.findByHash(hashToken(presented));
+    // RFC 6749 §6: the token must have been issued to the authenticated client.
+    if (!stored || stored.clientId !== client.clientId) throw invalidGrant('The refresh token is invalid');
+    if (stored.rotatedAt !== null && stored.revokedAt === null) {
+      // RFC 9700 §4.14.2: a rotated token presented again means it leaked; end the whole family.
+      await this.revokeFamily(stored, client);
+    }
+    if (stored.rotatedAt !== null || stored.revokedAt !== null || stored.expiresAt.getTime() <= Date.now()) {
+      throw invalidGrant('The refresh token is invalid');
+    }
+    return stored;
+  }
+
+  /**
+   * RFC 6749 §6: a requested scope may only narrow the original one. The new refresh token keeps
+   * the original scope; only the access token is narrowed. A scope the client has since lost is dropped.
+   */
+  private narrowScope(requested: string | undefined, stored: StoredRefreshToken, client: RegisteredClient): GrantedScope {
+    const original = ScopeSet.parse(stored.scope);
+    const scopes = requested === undefined ? original : this.parseRequested(requested);
+    if (!scopes.isSubsetOf(original)) throw invalidScope('The requested scope exceeds the one originally granted');
+    const stillAllowed = ScopeSet.of(scopes.values().filter((scope) => client.allowedScopes.has(scope)));
+    if (stillAllowed.isEmpty) throw invalidScope('The client is no longer allowed any of these scopes');
+    return { scopes: stillAllowed, audience: stored.audience };
+  }
+
+  private parseRequested(requested: string): ScopeSet {
+    try {
+      const scopes = ScopeSet.parse(requested);
+      if (scopes.isEmpty) throw invalidScope('The scope parameter is empty');
+      return scopes;
+    } catch (error) {
+      if (error instanceof ScopeSyntaxError) throw invalidScope(error.message);
+      throw error;
+    }
+  }
+
+  private async revokeFamily(stored: StoredRefreshToken, client: RegisteredClient): Promise<void> {
+    await this.refreshTokens.revokeFamily(stored.familyId);
+    this.logger.warn(`Refresh token reuse detected for client_id ${JSON.stringify(client.clientId)}: family revoked`);
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { ClientAuthModule } from '../client-auth/client-auth.module';
+import { KeysModule } from '../keys/keys.module';
+import { ClientCredentialsGrant } from './grants/client-credentials.grant';
+import { GRANTS, type Grant } from './grants/grant';
+import { RefreshTokenGrant } from './grants/refresh-token.grant';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { ScopePolicy } from './scope-policy';
+import { TokenController } from './token.controller';
+import { TokenIssuer } from './token-issuer';
+import { TypeOrmRefreshTokenRepository } from './typeorm-refresh-token.repository';
+
+@Module({
+  imports: [ClientAuthModule, KeysModule],
+  controllers: [TokenController],
+  providers: [
+    { provide: RefreshTokenRepository, useClass: TypeOrmRefreshTokenRepository },
+    ScopePolicy,
+    TokenIssuer,
+    ClientCredentialsGrant,
+    RefreshTokenGrant,
+    {
+      provide: GRANTS,
+      inject: [ClientCredentialsGrant, RefreshTokenGrant],
+      useFactory: (...grants: Grant[]) => grants,
+    },
+  ],
+})
+export class TokenModule {}
