@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { httpUrl, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
+import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
 
 /** A client declared in `CLIENTS`, upserted into the registry at boot. */
 export interface DeclaredClient {
@@ -25,7 +25,8 @@ const declaredClients = z
   .pipe(
     z.array(
       z.object({
-        client_id: z.string().regex(/^[\x21-\x7E]{1,128}$/, 'client_id must be 1-128 visible ASCII characters'),
+        // RFC 6749 Appendix A.1: client-id = *VSCHAR (%x20-7E).
+        client_id: z.string().regex(/^[\x20-\x7E]{1,128}$/, 'client_id must be 1-128 characters of RFC 6749 VSCHAR'),
         client_secret_hash: z
           .string()
           .regex(BCRYPT_HASH, 'client_secret_hash must be a bcrypt hash')
@@ -47,6 +48,7 @@ const keyEncryptionKey = z
 const schema = z
   .object({
     NODE_ENV: nodeEnv,
+    LOG_LEVEL: logLevel,
     HOST: z.string().default('127.0.0.1'),
     AUTH_SERVER_PORT: port(5001),
     ISSUER: optional(httpUrl),
@@ -73,6 +75,7 @@ export type AuthServerConfig = ReturnType<typeof loadAuthServerConfig>;
 export function loadAuthServerConfig(env: Record<string, string | undefined>) {
   return loadConfig(schema, env, (values) => ({
     environment: values.NODE_ENV,
+    logLevel: values.LOG_LEVEL,
     http: {
       host: values.HOST,
       port: values.AUTH_SERVER_PORT,

@@ -36,3 +36,7 @@ export const nonEmpty = z.string().min(1, 'must not be empty');
 /** Unset and empty mean the same: not configured. */
 export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** Nest log levels, most severe first; a level includes every level above it. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export const logLevel = z.enum(LOG_LEVELS).default('log');

@@ -12,12 +12,17 @@ export interface TestDatabase {
 /** Creates a fresh, empty database on the real test server; each spec file gets its own. */
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
   const name = `${prefix.replace(/[^a-z0-9_]/g, '_')}_${randomBytes(6).toString('hex')}`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
+  await withAdmin(async (admin) => {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  });
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: () =>
+      withAdmin(async (admin) => {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
 }
 
