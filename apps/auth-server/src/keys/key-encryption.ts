@@ -11,9 +11,13 @@ export async function encryptPrivateJwk(jwk: JWK, keyEncryptionKey: Uint8Array):
 }
 
 export async function decryptPrivateJwk(jwe: string, keyEncryptionKey: Uint8Array): Promise<JWK> {
-  const { plaintext } = await compactDecrypt(jwe, keyEncryptionKey, {
-    keyManagementAlgorithms: ['dir'],
-    contentEncryptionAlgorithms: ['A256GCM'],
-  });
-  return JSON.parse(new TextDecoder().decode(plaintext)) as JWK;
+  try {
+    const { plaintext } = await compactDecrypt(jwe, keyEncryptionKey, {
+      keyManagementAlgorithms: ['dir'],
+      contentEncryptionAlgorithms: ['A256GCM'],
+    });
+    return JSON.parse(new TextDecoder().decode(plaintext)) as JWK;
+  } catch {
+    throw new Error('A stored signing key cannot be decrypted: KEY_ENCRYPTION_KEY differs from the key that encrypted it');
+  }
 }
