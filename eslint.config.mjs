@@ -8,6 +8,21 @@ export default [
     ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.data/**', 'bench/results/**'],
   },
   {
+    // Type-aware rules: a forgotten await on a token write or a key load is a real bug here.
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
       '@nx/enforce-module-boundaries': [

@@ -14,6 +14,8 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // Operators generate client secrets with the same build they deploy.
+      additionalEntryPoints: [{ entryName: 'keygen', entryPath: 'apps/auth-server/src/keygen/keygen.ts' }],
       tsConfig: './tsconfig.app.json',
       // The bcrypt worker runs in its own thread and is loaded by path, not bundled.
       assets: [{ input: './src/client-auth', glob: 'bcrypt.worker.js', output: '.' }],
