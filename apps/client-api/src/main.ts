@@ -1,21 +1,22 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadClientApiConfig } from '@oauth/config';
+import { createApp } from './bootstrap/create-app';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  const config = loadClientApiConfig(process.env);
+  const app = await createApp(config);
+  await app.listen(config.http.port, config.http.host);
+  Logger.log(`client-api listening on http://${config.http.host}:${config.http.port}`, 'Bootstrap');
 }
 
-bootstrap();
+void bootstrap().catch((error: unknown) => {
+  // A bad setting is one line naming the variable; anything else keeps its stack for the operator.
+  const message =
+    error instanceof ConfigError
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});

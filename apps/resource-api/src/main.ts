@@ -1,21 +1,22 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { ConfigError, loadResourceApiConfig, type ResourceApiConfig } from '@oauth/config';
+import { createApp } from './bootstrap/create-app';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+function loadConfigOrExit(): ResourceApiConfig {
+  try {
+    return loadResourceApiConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
 }
 
-bootstrap();
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await createApp(config);
+  await app.listen(config.http.port, config.http.host);
+  Logger.log(`resource-api listening on ${await app.getUrl()}`, 'Bootstrap');
+}
+
+void bootstrap();

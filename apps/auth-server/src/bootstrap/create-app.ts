@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LOG_LEVELS, type AuthServerConfig } from '@oauth/config';
+import { enabledLogLevels, type AuthServerConfig } from '@oauth/config';
 import { AppModule } from '../app/app.module';
 import { registerFormBodyParser } from './form-body.parser';
 
@@ -10,7 +10,7 @@ export async function createApp(config: AuthServerConfig): Promise<NestFastifyAp
   // bodyParser: false keeps Nest from registering its own form parser; ours detects repeats.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,
-    logger: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(config.logLevel) + 1),
+    logger: enabledLogLevels(config.logLevel),
   });
   registerFormBodyParser(app.getHttpAdapter().getInstance(), config.http.maxBodyBytes);
   app.enableShutdownHooks();

@@ -18,10 +18,17 @@ describe('ClientSecretBasicMethod (RFC 6749 §2.3.1)', () => {
   });
 
   it('accepts the scheme in any case (RFC 7235 §2.1)', () => {
-    expect(method.read({ authorization: `bAsIc ${Buffer.from('id:s').toString('base64')}`, params: {} }).clientId).toBe('id');
+    expect(method.read({ authorization: `bAsIc ${Buffer.from('id:s').toString('base64')}`, params: {} }).clientId).toBe(
+      'id',
+    );
   });
 
-  it.each([['Basic'], ['Basic !!!'], [header('no-colon')], ['Digest abc']])('refuses %p with invalid_request', (authorization) => {
-    expect(() => method.read({ authorization, params: {} })).toThrow(expect.objectContaining({ error: 'invalid_request', status: 400 }));
-  });
+  it.each([['Basic'], ['Basic !!!'], [header('no-colon')], ['Digest abc']])(
+    'refuses %p with invalid_request',
+    (authorization) => {
+      expect(() => method.read({ authorization, params: {} })).toThrow(
+        expect.objectContaining({ error: 'invalid_request', status: 400 }),
+      );
+    },
+  );
 });

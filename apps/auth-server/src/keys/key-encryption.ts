@@ -18,6 +18,8 @@ export async function decryptPrivateJwk(jwe: string, keyEncryptionKey: Uint8Arra
     });
     return JSON.parse(new TextDecoder().decode(plaintext)) as JWK;
   } catch {
-    throw new Error('A stored signing key cannot be decrypted: KEY_ENCRYPTION_KEY differs from the key that encrypted it');
+    throw new Error(
+      'A stored signing key cannot be decrypted: KEY_ENCRYPTION_KEY differs from the key that encrypted it',
+    );
   }
 }

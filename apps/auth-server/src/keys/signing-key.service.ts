@@ -38,7 +38,11 @@ export class SigningKeyService implements OnApplicationBootstrap {
       };
     });
     const privateJwk = await decryptPrivateJwk(active.encryptedPrivateJwk, this.keyEncryptionKey);
-    this.signingKey = { kid: active.kid, alg: active.alg as SigningAlgorithm, key: await importJWK(privateJwk, active.alg) as AccessTokenSigningKey['key'] };
+    this.signingKey = {
+      kid: active.kid,
+      alg: active.alg as SigningAlgorithm,
+      key: (await importJWK(privateJwk, active.alg)) as AccessTokenSigningKey['key'],
+    };
     await this.refreshPublishedKeys();
   }
 

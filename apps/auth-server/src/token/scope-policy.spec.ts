@@ -19,7 +19,11 @@ describe('ScopePolicy', () => {
     ['other', 'does not follow audience.permission'],
   ])('refuses %p with invalid_scope', (requested, description) => {
     expect(() => policy.grant(requested, allowed)).toThrow(
-      expect.objectContaining({ error: 'invalid_scope', status: 400, description: expect.stringContaining(description) }),
+      expect.objectContaining({
+        error: 'invalid_scope',
+        status: 400,
+        description: expect.stringContaining(description),
+      }),
     );
     expect(() => policy.grant(requested, allowed)).toThrow(OAuthError);
   });

@@ -19,11 +19,23 @@ export class TokenIssuer {
   ) {}
 
   /** An access token for `subject`; `refreshToken` is passed through into the response. */
-  async respond(client: RegisteredClient, subject: string, granted: GrantedScope, refreshToken?: string): Promise<TokenResponse> {
+  async respond(
+    client: RegisteredClient,
+    subject: string,
+    granted: GrantedScope,
+    refreshToken?: string,
+  ): Promise<TokenResponse> {
     const lifetimeSeconds = this.config.tokens.accessTokenTtlSeconds;
     const scope = granted.scopes.toString();
     const signed = await signAccessToken(
-      { issuer: this.config.issuer, subject, clientId: client.clientId, audience: granted.audience, scope, lifetimeSeconds },
+      {
+        issuer: this.config.issuer,
+        subject,
+        clientId: client.clientId,
+        audience: granted.audience,
+        scope,
+        lifetimeSeconds,
+      },
       this.keys.currentSigningKey(),
     );
     return {

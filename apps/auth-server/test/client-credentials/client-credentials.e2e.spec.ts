@@ -1,5 +1,11 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
-import { basic, postForm, startAuthServer, type RunningAuthServer, type TestClient } from '../support/auth-server.fixture';
+import {
+  basic,
+  postForm,
+  startAuthServer,
+  type RunningAuthServer,
+  type TestClient,
+} from '../support/auth-server.fixture';
 
 const service: TestClient = {
   clientId: 'service',
@@ -73,7 +79,11 @@ describe('client_credentials grant (RFC 6749 §4.4)', () => {
 
   it('gives each token its own jti', async () => {
     const request = () =>
-      postForm(tokenUrl, { grant_type: 'client_credentials', scope: 'other.read' }, { authorization: basic('service', service.secret) });
+      postForm(
+        tokenUrl,
+        { grant_type: 'client_credentials', scope: 'other.read' },
+        { authorization: basic('service', service.secret) },
+      );
     const [a, b] = await Promise.all([request(), request()]);
     expect(a.body['access_token']).not.toBe(b.body['access_token']);
   });
@@ -87,9 +97,10 @@ describe('client_credentials grant (RFC 6749 §4.4)', () => {
     expect(response.status).toBe(200);
     const refreshToken = response.body['refresh_token'] as string;
     expect(refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const rows: { token_hash: string; client_id: string; audience: string; scope: string }[] = await server.dataSource.query(
-      `SELECT token_hash, client_id, audience, scope FROM refresh_tokens WHERE client_id = 'renewing'`,
-    );
+    const rows: { token_hash: string; client_id: string; audience: string; scope: string }[] =
+      await server.dataSource.query(
+        `SELECT token_hash, client_id, audience, scope FROM refresh_tokens WHERE client_id = 'renewing'`,
+      );
     expect(rows).toHaveLength(1);
     expect(rows[0]).toEqual({
       token_hash: expect.not.stringContaining(refreshToken),
@@ -117,13 +128,21 @@ describe('client_credentials grant (RFC 6749 §4.4)', () => {
       ['a scope outside audience.permission', 'read'],
       ['a scope with characters outside RFC 6749 §3.3', 'other."read"'],
     ])('refuses %s', async (_case, scope) => {
-      const response = await postForm(tokenUrl, { grant_type: 'client_credentials', scope }, { authorization: basic('service', service.secret) });
+      const response = await postForm(
+        tokenUrl,
+        { grant_type: 'client_credentials', scope },
+        { authorization: basic('service', service.secret) },
+      );
       expect(response.status).toBe(400);
       expect(response.body).toEqual({ error: 'invalid_scope', error_description: expect.any(String) });
     });
 
     it('refuses a request without scope (RFC 6749 §3.3 allows failing instead of a default)', async () => {
-      const response = await postForm(tokenUrl, { grant_type: 'client_credentials' }, { authorization: basic('service', service.secret) });
+      const response = await postForm(
+        tokenUrl,
+        { grant_type: 'client_credentials' },
+        { authorization: basic('service', service.secret) },
+      );
       expect(response.status).toBe(400);
       expect(response.body['error']).toBe('invalid_scope');
     });

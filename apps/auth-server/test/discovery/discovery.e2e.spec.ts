@@ -39,7 +39,9 @@ describe('discovery (RFC 8414) and JWKS (RFC 7517)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/jwk-set\+json/);
     const { keys } = (await response.json()) as { keys: Record<string, unknown>[] };
-    expect(keys).toEqual([{ kty: 'RSA', kid: expect.any(String), alg: 'RS256', use: 'sig', n: expect.any(String), e: 'AQAB' }]);
+    expect(keys).toEqual([
+      { kty: 'RSA', kid: expect.any(String), alg: 'RS256', use: 'sig', n: expect.any(String), e: 'AQAB' },
+    ]);
     // RSA keys of at least 2048 bits.
     expect(Buffer.from(keys[0]['n'] as string, 'base64url').length).toBeGreaterThanOrEqual(256);
   });

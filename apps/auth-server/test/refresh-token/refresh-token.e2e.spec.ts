@@ -1,5 +1,11 @@
 import { hashToken } from '@oauth/tokens';
-import { basic, postForm, startAuthServer, type RunningAuthServer, type TestClient } from '../support/auth-server.fixture';
+import {
+  basic,
+  postForm,
+  startAuthServer,
+  type RunningAuthServer,
+  type TestClient,
+} from '../support/auth-server.fixture';
 
 const renewing: TestClient = {
   clientId: 'renewing',
@@ -119,7 +125,9 @@ describe('refresh_token grant (RFC 6749 §6, rotation per RFC 9700 §4.14.2)', (
 
   it('refuses an expired refresh token with invalid_grant', async () => {
     const token = await issueRefreshToken();
-    await server.dataSource.query(`UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE rotated_at IS NULL AND revoked_at IS NULL`);
+    await server.dataSource.query(
+      `UPDATE refresh_tokens SET expires_at = now() - interval '1 second' WHERE rotated_at IS NULL AND revoked_at IS NULL`,
+    );
     const response = await refresh(token);
     expect(response.status).toBe(400);
     expect(response.body['error']).toBe('invalid_grant');
@@ -133,7 +141,11 @@ describe('refresh_token grant (RFC 6749 §6, rotation per RFC 9700 §4.14.2)', (
 
   it('requires client authentication (RFC 6749 §6)', async () => {
     const token = await issueRefreshToken();
-    const response = await postForm(tokenUrl, { grant_type: 'refresh_token', refresh_token: token, client_id: 'renewing' });
+    const response = await postForm(tokenUrl, {
+      grant_type: 'refresh_token',
+      refresh_token: token,
+      client_id: 'renewing',
+    });
     expect(response.status).toBe(401);
     expect(response.body['error']).toBe('invalid_client');
   });

@@ -2,10 +2,19 @@ import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet
 import { createTestDatabase, type TestDatabase } from '@oauth/testing';
 import { basic, postForm, startAuthServer, type TestClient } from '../support/auth-server.fixture';
 
-const client: TestClient = { clientId: 'svc', secret: 'svc-secret', grantTypes: ['client_credentials'], scope: 'other.read' };
+const client: TestClient = {
+  clientId: 'svc',
+  secret: 'svc-secret',
+  grantTypes: ['client_credentials'],
+  scope: 'other.read',
+};
 
 async function issueAndVerify(url: string, issuer: string) {
-  const response = await postForm(`${url}/token`, { grant_type: 'client_credentials', scope: 'other.read' }, { authorization: basic('svc', 'svc-secret') });
+  const response = await postForm(
+    `${url}/token`,
+    { grant_type: 'client_credentials', scope: 'other.read' },
+    { authorization: basic('svc', 'svc-secret') },
+  );
   expect(response.status).toBe(200);
   const token = response.body['access_token'] as string;
   const jwks = (await (await fetch(`${url}/.well-known/jwks.json`)).json()) as JSONWebKeySet;
@@ -38,9 +47,8 @@ describe('signing keys', () => {
   it('stores the private key encrypted, never in clear', async () => {
     const server = await startAuthServer([client], {}, database);
     try {
-      const rows: { encrypted_private_jwk: string; public_jwk: Record<string, unknown> }[] = await server.dataSource.query(
-        'SELECT encrypted_private_jwk, public_jwk FROM signing_keys',
-      );
+      const rows: { encrypted_private_jwk: string; public_jwk: Record<string, unknown> }[] =
+        await server.dataSource.query('SELECT encrypted_private_jwk, public_jwk FROM signing_keys');
       expect(rows).toHaveLength(1);
       expect(rows[0].public_jwk['d']).toBeUndefined();
       // A compact JWE (RFC 7516 §7.1): five base64url parts, no JSON of the key itself.

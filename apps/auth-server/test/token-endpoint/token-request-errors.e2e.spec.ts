@@ -1,4 +1,10 @@
-import { basic, postForm, startAuthServer, type RunningAuthServer, type TestClient } from '../support/auth-server.fixture';
+import {
+  basic,
+  postForm,
+  startAuthServer,
+  type RunningAuthServer,
+  type TestClient,
+} from '../support/auth-server.fixture';
 
 const service: TestClient = {
   clientId: 'service',
@@ -26,7 +32,11 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
   });
   afterAll(() => server.close());
 
-  const expectError = (response: { status: number; headers: Headers; body: Record<string, unknown> }, status: number, error: string) => {
+  const expectError = (
+    response: { status: number; headers: Headers; body: Record<string, unknown> },
+    status: number,
+    error: string,
+  ) => {
     expect(response.status).toBe(status);
     expect(response.body).toEqual({ error, error_description: expect.any(String) });
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -65,7 +75,11 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
     });
 
     it('refuses two authentication methods in one request with invalid_request (RFC 6749 §2.3)', async () => {
-      const response = await postForm(tokenUrl, { ...okForm, client_id: 'service', client_secret: service.secret }, auth);
+      const response = await postForm(
+        tokenUrl,
+        { ...okForm, client_id: 'service', client_secret: service.secret },
+        auth,
+      );
       expectError(response, 400, 'invalid_request');
     });
 
@@ -85,7 +99,9 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
     });
 
     it('refuses a secret longer than bcrypt reads (72 bytes) instead of truncating it', async () => {
-      const response = await postForm(tokenUrl, okForm, { authorization: basic('service', service.secret + 'x'.repeat(80)) });
+      const response = await postForm(tokenUrl, okForm, {
+        authorization: basic('service', service.secret + 'x'.repeat(80)),
+      });
       expectError(response, 401, 'invalid_client');
     });
   });
@@ -97,7 +113,15 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
         headers: { 'content-type': 'application/json', ...auth },
         body: JSON.stringify(okForm),
       });
-      expectError({ status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> }, 400, 'invalid_request');
+      expectError(
+        {
+          status: response.status,
+          headers: response.headers,
+          body: (await response.json()) as Record<string, unknown>,
+        },
+        400,
+        'invalid_request',
+      );
     });
 
     it('refuses an unknown content type with invalid_request', async () => {
@@ -106,11 +130,23 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
         headers: { 'content-type': 'text/plain', ...auth },
         body: 'grant_type=client_credentials',
       });
-      expectError({ status: response.status, headers: response.headers, body: (await response.json()) as Record<string, unknown> }, 400, 'invalid_request');
+      expectError(
+        {
+          status: response.status,
+          headers: response.headers,
+          body: (await response.json()) as Record<string, unknown>,
+        },
+        400,
+        'invalid_request',
+      );
     });
 
     it('refuses a repeated parameter with invalid_request (RFC 6749 §3.1)', async () => {
-      const response = await postForm(tokenUrl, 'grant_type=client_credentials&scope=other.read&scope=other.read', auth);
+      const response = await postForm(
+        tokenUrl,
+        'grant_type=client_credentials&scope=other.read&scope=other.read',
+        auth,
+      );
       expectError(response, 400, 'invalid_request');
       expect(response.body['error_description']).toContain('scope');
     });

@@ -1,10 +1,31 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { ClientApiConfig } from '@oauth/config';
+import { OAuthErrorFilter } from '@oauth/oauth-errors';
+import { CLOCK, systemClock } from '../clock/clock';
+import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
+import { ClientCredentialsSource } from '../credentials/client-credentials.source';
+import { HealthController } from '../health/health.controller';
+import { OtherUserController } from '../other/other-user.controller';
+import { ResourceApiClient } from '../other/resource-api.client';
+import { TokenEndpointClient } from '../token/token-endpoint.client';
+import { TokenProvider } from '../token/token-provider';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: ClientApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: [HealthController, OtherUserController],
+      providers: [
+        { provide: CLIENT_API_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: APP_FILTER, useClass: OAuthErrorFilter },
+        ClientCredentialsSource,
+        TokenEndpointClient,
+        TokenProvider,
+        ResourceApiClient,
+      ],
+    };
+  }
+}

@@ -1,10 +1,27 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { ResourceApiConfig } from '@oauth/config';
+import { OAuthErrorFilter } from '@oauth/oauth-errors';
+import { BearerTokenModule } from '../bearer-token/bearer-token.module';
+import { HealthController } from '../health/health.controller';
+import { ItemsModule } from '../items/items.module';
+import { UserController } from '../user/user.controller';
+import { RESOURCE_API_CONFIG } from './resource-api-config.token';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+@Module({})
+export class AppModule {
+  static forRoot(config: ResourceApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      // Global so every feature module can inject the one validated config.
+      global: true,
+      imports: [BearerTokenModule, ItemsModule],
+      controllers: [HealthController, UserController],
+      providers: [
+        { provide: RESOURCE_API_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: OAuthErrorFilter },
+      ],
+      exports: [RESOURCE_API_CONFIG],
+    };
+  }
+}

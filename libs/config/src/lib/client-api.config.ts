@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { httpUrl, nodeEnv, nonEmpty, optional, port, wholeNumber } from './env-values';
+import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, wholeNumber } from './env-values';
 
 const schema = z
   .object({
     NODE_ENV: nodeEnv,
+    LOG_LEVEL: logLevel,
     HOST: z.string().default('127.0.0.1'),
     CLIENT_API_PORT: port(5002),
     DATA_DIR: nonEmpty.default('.data'),
@@ -29,6 +30,7 @@ export type ClientApiConfig = ReturnType<typeof loadClientApiConfig>;
 export function loadClientApiConfig(env: Record<string, string | undefined>) {
   return loadConfig(schema, env, (values) => ({
     environment: values.NODE_ENV,
+    logLevel: values.LOG_LEVEL,
     http: { host: values.HOST, port: values.CLIENT_API_PORT, timeoutMs: values.HTTP_TIMEOUT_MS },
     dataDir: values.DATA_DIR,
     authServerUrl: values.AUTH_SERVER_URL,

@@ -38,11 +38,24 @@ describe('config', () => {
     [{ KEY_ENCRYPTION_KEY: 'short' }, 'Invalid configuration: KEY_ENCRYPTION_KEY: expected 32 bytes'],
     [{ CLIENTS: 'not json' }, 'Invalid configuration: CLIENTS: expected a JSON array of clients'],
     [
-      { CLIENTS: JSON.stringify([{ client_id: 'a', client_secret_hash: 'plain', grant_types: ['client_credentials'], scope: '' }]) },
+      {
+        CLIENTS: JSON.stringify([
+          { client_id: 'a', client_secret_hash: 'plain', grant_types: ['client_credentials'], scope: '' },
+        ]),
+      },
       'Invalid configuration: CLIENTS.0.client_secret_hash: client_secret_hash must be a bcrypt hash',
     ],
     [
-      { CLIENTS: JSON.stringify([{ client_id: 'a', client_secret_hash: '$2b$10$' + 'a'.repeat(53), grant_types: ['client_credentials'], scope: '' }]) },
+      {
+        CLIENTS: JSON.stringify([
+          {
+            client_id: 'a',
+            client_secret_hash: '$2b$10$' + 'a'.repeat(53),
+            grant_types: ['client_credentials'],
+            scope: '',
+          },
+        ]),
+      },
       'Invalid configuration: CLIENTS.0.client_secret_hash: client_secret_hash must use a bcrypt cost of at least 11',
     ],
     [{ NODE_ENV: 'production' }, 'Invalid configuration: DATABASE_URL: is required in production'],

@@ -39,4 +39,10 @@ export const optional = <T extends z.ZodType>(schema: T) =>
 
 /** Nest log levels, most severe first; a level includes every level above it. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 export const logLevel = z.enum(LOG_LEVELS).default('log');
+
+/** The Nest logger levels to enable for a configured level: it and every more severe one. */
+export function enabledLogLevels(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}

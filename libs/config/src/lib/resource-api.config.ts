@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { httpUrl, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
+import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
 
 const schema = z.object({
   NODE_ENV: nodeEnv,
+  LOG_LEVEL: logLevel,
   HOST: z.string().default('127.0.0.1'),
   RESOURCE_API_PORT: port(5003),
   DATABASE_URL: optional(postgresUrl),
@@ -22,6 +23,7 @@ export type ResourceApiConfig = ReturnType<typeof loadResourceApiConfig>;
 export function loadResourceApiConfig(env: Record<string, string | undefined>) {
   return loadConfig(schema, env, (values) => ({
     environment: values.NODE_ENV,
+    logLevel: values.LOG_LEVEL,
     http: { host: values.HOST, port: values.RESOURCE_API_PORT },
     database: { url: values.DATABASE_URL },
     dataDir: values.DATA_DIR,

@@ -20,8 +20,7 @@ export const invalidGrant = (description: string) => new OAuthError('invalid_gra
 
 export const unauthorizedClient = (description: string) => new OAuthError('unauthorized_client', 400, description);
 
-export const unsupportedGrantType = (description: string) =>
-  new OAuthError('unsupported_grant_type', 400, description);
+export const unsupportedGrantType = (description: string) => new OAuthError('unsupported_grant_type', 400, description);
 
 export const invalidScope = (description: string) => new OAuthError('invalid_scope', 400, description);
 

@@ -24,7 +24,9 @@ export class CreateAuthServerSchema1764000000000 implements MigrationInterface {
         retired_at timestamptz
       )`);
     // At most one key signs at a time, even when several instances start together.
-    await queryRunner.query(`CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys (status) WHERE status = 'active'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys (status) WHERE status = 'active'`,
+    );
     await queryRunner.query(`
       CREATE TABLE refresh_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

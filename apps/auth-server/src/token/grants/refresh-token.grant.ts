@@ -55,7 +55,11 @@ export class RefreshTokenGrant implements Grant {
    * RFC 6749 §6: a requested scope may only narrow the original one. The new refresh token keeps
    * the original scope; only the access token is narrowed. A scope the client has since lost is dropped.
    */
-  private narrowScope(requested: string | undefined, stored: StoredRefreshToken, client: RegisteredClient): GrantedScope {
+  private narrowScope(
+    requested: string | undefined,
+    stored: StoredRefreshToken,
+    client: RegisteredClient,
+  ): GrantedScope {
     const original = ScopeSet.parse(stored.scope);
     const scopes = requested === undefined ? original : this.parseRequested(requested);
     if (!scopes.isSubsetOf(original)) throw invalidScope('The requested scope exceeds the one originally granted');

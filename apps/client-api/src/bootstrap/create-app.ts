@@ -1,0 +1,17 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { enabledLogLevels, type ClientApiConfig } from '@oauth/config';
+import { AppModule } from '../app/app.module';
+import { requireClientSecretOutsideDevelopment } from '../credentials/client-credentials.source';
+
+/** Builds the application exactly as production runs it; `main.ts` and the e2e tests both call this. */
+export async function createApp(config: ClientApiConfig): Promise<NestFastifyApplication> {
+  // Checked again by the credentials source; here first, so a bad setting fails before Nest logs a stack trace.
+  requireClientSecretOutsideDevelopment(config);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+    abortOnError: false,
+    logger: enabledLogLevels(config.logLevel),
+  });
+  app.enableShutdownHooks();
+  return app;
+}

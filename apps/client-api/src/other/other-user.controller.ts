@@ -1,0 +1,16 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { ResourceApiClient } from './resource-api.client';
+
+/** The resource API's view of this client, fetched with the client's own token. */
+@Controller('other')
+export class OtherUserController {
+  constructor(private readonly resourceApi: ResourceApiClient) {}
+
+  @Get('user')
+  async user(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
+    const answer = await this.resourceApi.get('/user');
+    void reply.status(answer.status);
+    return answer.body;
+  }
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClientApiConfig } from '@oauth/config';
+import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
+import type { ClientCredentials } from '../credentials/client-credentials';
+import { ClientCredentialsSource } from '../credentials/client-credentials.source';
+import { describeFetchFailure, upstreamError } from '../upstream/upstream.error';
+import { clientSecretBasic } from './client-secret-basic';
+import { TokenRequestRefusedError } from './token-request-refused.error';
+import { tokenErrorSchema, tokenResponseSchema, type TokenResponse } from './token-response';
+
+/** The grants this client uses, as their token request parameters (RFC 6749 §4.4.2, §6). */
+export type TokenGrant =
+  | { grant_type: 'client_credentials'; scope: string }
+  | { grant_type: 'refresh_token'; refresh_token: string };
+
+const SERVICE = 'authorization server';
+
+/** Sends token requests to `{authServerUrl}/token`, authenticated with client_secret_basic. */
+@Injectable()
+export class TokenEndpointClient {
+  private readonly tokenEndpoint: string;
+
+  constructor(
+    @Inject(CLIENT_API_CONFIG) private readonly config: ClientApiConfig,
+    private readonly credentials: ClientCredentialsSource,
+  ) {
+    this.tokenEndpoint = `${config.authServerUrl}/token`;
+  }
+
+  async request(grant: TokenGrant): Promise<TokenResponse> {
+    try {
+      return await this.send(grant, await this.credentials.current());
+    } catch (error) {
+      if (!(error instanceof TokenRequestRefusedError) || error.code !== 'invalid_client') throw error;
+      // The auth server may have regenerated the demo credentials since they were read.
+      const reloaded = await this.credentials.reload();
+      if (!reloaded) throw error;
+      return this.send(grant, reloaded);
+    }
+  }
+
+  private async send(grant: TokenGrant, credentials: ClientCredentials): Promise<TokenResponse> {
+    const timeoutMs = this.config.http.timeoutMs;
+    let response: Response;
+    let body: unknown;
+    try {
+      response = await fetch(this.tokenEndpoint, {
+        method: 'POST',
+        headers: {
+          authorization: clientSecretBasic(credentials),
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams(grant),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      body = await response.json().catch(() => undefined);
+    } catch (error) {
+      throw upstreamError(describeFetchFailure(SERVICE, error, timeoutMs));
+    }
+    return response.ok ? this.toTokenResponse(body) : this.toRefusal(response.status, body);
+  }
+
+  private toTokenResponse(body: unknown): TokenResponse {
+    const parsed = tokenResponseSchema.safeParse(body);
+    if (!parsed.success) throw upstreamError(`The ${SERVICE} answered with an unusable token response`);
+    return parsed.data;
+  }
+
+  private toRefusal(status: number, body: unknown): never {
+    const parsed = tokenErrorSchema.safeParse(body);
+    if (!parsed.success) throw upstreamError(`The ${SERVICE} answered the token request with status ${status}`);
+    throw new TokenRequestRefusedError(parsed.data.error, parsed.data.error_description);
+  }
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ResourceApiConfig } from '@oauth/config';
+import { invalidToken, temporarilyUnavailable } from '@oauth/oauth-errors';
+import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
+import { ACCESS_TOKEN_TYPE } from '@oauth/tokens';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
+import { AccessTokenPrincipal } from './access-token-principal';
+import { describeTokenRejection, isTokenRejection } from './verification-failure';
+
+/** The algorithms the auth server signs with; anything else (`none`, HS256, …) is refused. */
+const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
+
+/** RFC 9068 §2.2: the claims every access token carries. */
+const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub', 'client_id', 'scope'];
+
+const JWKS_TIMEOUT_MS = 5_000;
+
+/** A failed fetch is retried on the next request; this only tells callers when that is worth trying. */
+const RETRY_AFTER_SECONDS = 5;
+
+/** Validates RFC 9068 JWT access tokens against the auth server's published keys. */
+@Injectable()
+export class AccessTokenVerifier {
+  private readonly logger = new Logger(AccessTokenVerifier.name);
+  private readonly realm: string;
+  // Created once: jose caches the key set and re-fetches it, at most once per cooldown, when a token names an unknown kid.
+  private readonly keySet: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(@Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig) {
+    this.realm = config.tokens.audience;
+    this.keySet = createRemoteJWKSet(new URL(config.tokens.jwksUri), {
+      cooldownDuration: config.tokens.jwksRefetchCooldownSeconds * 1000,
+      cacheMaxAge: config.tokens.jwksCacheMaxAgeSeconds * 1000,
+      timeoutDuration: JWKS_TIMEOUT_MS,
+    });
+  }
+
+  /** Returns the token's principal, or throws the RFC 6750 §3.1 error to answer with. */
+  async verify(token: string): Promise<AccessTokenPrincipal> {
+    const payload = await this.verifySignatureAndClaims(token);
+    return this.toPrincipal(payload);
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<JWTPayload> {
+    const { tokens } = this.config;
+    try {
+      const { payload } = await jwtVerify(token, this.keySet, {
+        issuer: tokens.issuer,
+        audience: tokens.audience,
+        clockTolerance: tokens.clockSkewSeconds,
+        // RFC 9068 §4: reject tokens whose header typ is not at+jwt (no confusion with ID tokens).
+        typ: ACCESS_TOKEN_TYPE,
+        algorithms: ALGORITHMS,
+        requiredClaims: REQUIRED_CLAIMS,
+      });
+      return payload;
+    } catch (error) {
+      if (isTokenRejection(error)) throw invalidToken(this.realm, describeTokenRejection(error));
+      // The keys could not be fetched: the token may well be good, so this is not invalid_token.
+      this.logger.error(`Signing keys unavailable from ${tokens.jwksUri}: ${(error as Error)?.message ?? error}`);
+      throw temporarilyUnavailable('The signing keys of the authorization server are unavailable', RETRY_AFTER_SECONDS);
+    }
+  }
+
+  private toPrincipal(payload: JWTPayload): AccessTokenPrincipal {
+    const { sub, jti, client_id: clientId, scope } = payload;
+    if (
+      typeof sub !== 'string' ||
+      typeof jti !== 'string' ||
+      typeof clientId !== 'string' ||
+      typeof scope !== 'string'
+    ) {
+      throw invalidToken(this.realm, 'The access token has a malformed claim');
+    }
+    return new AccessTokenPrincipal(sub, this.parseScope(scope), jti);
+  }
+
+  private parseScope(scope: string): ScopeSet {
+    try {
+      return ScopeSet.parse(scope);
+    } catch (error) {
+      if (error instanceof ScopeSyntaxError)
+        throw invalidToken(this.realm, 'The access token has a malformed scope claim');
+      throw error;
+    }
+  }
+}

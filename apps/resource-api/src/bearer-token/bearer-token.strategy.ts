@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { ResourceApiConfig } from '@oauth/config';
+import { missingToken } from '@oauth/oauth-errors';
+import type { FastifyRequest } from 'fastify';
+import { Strategy } from 'passport-custom';
+import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
+import type { AccessTokenPrincipal } from './access-token-principal';
+import { AccessTokenVerifier } from './access-token.verifier';
+import { extractBearerToken } from './bearer-token.extractor';
+
+export const BEARER_TOKEN_STRATEGY = 'bearer-token';
+
+/** Passport strategy: extracts the bearer token (RFC 6750 §2.1) and verifies it with jose. */
+@Injectable()
+export class BearerTokenStrategy extends PassportStrategy(Strategy, BEARER_TOKEN_STRATEGY) {
+  private readonly realm: string;
+
+  constructor(
+    private readonly verifier: AccessTokenVerifier,
+    @Inject(RESOURCE_API_CONFIG) config: ResourceApiConfig,
+  ) {
+    super();
+    this.realm = config.tokens.audience;
+  }
+
+  /** Throws the OAuthError to answer with; BearerTokenGuard passes it on unchanged. */
+  async validate(request: FastifyRequest): Promise<AccessTokenPrincipal> {
+    const token = extractBearerToken(request, this.realm);
+    if (token === undefined) throw missingToken(this.realm);
+    return this.verifier.verify(token);
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import type { AccessTokenPrincipal } from '../bearer-token/access-token-principal';
+import { Principal } from '../bearer-token/principal.decorator';
+import { RequireScopes } from '../bearer-token/require-scopes.decorator';
+import { parseItemBody } from './item-body.schema';
+import { ItemIdPipe } from './item-id.pipe';
+import { itemNotFound } from './item-not-found.error';
+import { ItemRepository } from './item.repository';
+import { toItemResponse, type ItemResponse } from './item.response';
+
+const WRITE_SCOPE = 'other.write';
+
+/** Reading is open to anyone; every change needs a token with `other.write`. */
+@Controller('items')
+export class ItemsController {
+  constructor(private readonly items: ItemRepository) {}
+
+  @Get()
+  async list(): Promise<ItemResponse[]> {
+    return (await this.items.list()).map(toItemResponse);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ItemIdPipe) id: string): Promise<ItemResponse> {
+    const item = await this.items.findById(id);
+    if (!item) throw itemNotFound();
+    return toItemResponse(item);
+  }
+
+  @Post()
+  @RequireScopes(WRITE_SCOPE)
+  async create(@Body() body: unknown, @Principal() principal: AccessTokenPrincipal): Promise<ItemResponse> {
+    return toItemResponse(await this.items.create(parseItemBody(body), principal.clientId));
+  }
+
+  @Put(':id')
+  @HttpCode(204)
+  @RequireScopes(WRITE_SCOPE)
+  async replace(
+    @Param('id', ItemIdPipe) id: string,
+    @Body() body: unknown,
+    @Principal() principal: AccessTokenPrincipal,
+  ): Promise<void> {
+    const fields = parseItemBody(body);
+    if (!(await this.items.replace(id, fields, principal.clientId))) throw itemNotFound();
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequireScopes(WRITE_SCOPE)
+  async delete(@Param('id', ItemIdPipe) id: string): Promise<void> {
+    if (!(await this.items.delete(id))) throw itemNotFound();
+  }
+}

@@ -1,0 +1,106 @@
+import request from 'supertest';
+import { issueAccessToken } from '../support/access-tokens';
+import { startFakeJwksServer, type FakeJwksServer } from '../support/fake-jwks-server';
+import { startResourceApi, type RunningResourceApi } from '../support/resource-api-harness';
+import { createSigningKey, type TestSigningKey } from '../support/signing-keys';
+import { waitPastCooldown } from '../support/sleep';
+
+const UNKNOWN_KEY =
+  'Bearer realm="other", error="invalid_token", error_description="The access token is signed with an unknown key"';
+
+describe('signing keys from the JWKS (cached, re-fetched on an unknown kid)', () => {
+  let current: TestSigningKey;
+  let next: TestSigningKey;
+  let stranger: TestSigningKey;
+  let jwks: FakeJwksServer;
+  let api: RunningResourceApi;
+
+  beforeAll(async () => {
+    [current, next, stranger] = await Promise.all([
+      createSigningKey('RS256', 'key-1'),
+      createSigningKey('EdDSA', 'key-2'),
+      createSigningKey('ES256', 'stranger'),
+    ]);
+    jwks = await startFakeJwksServer([current.publicJwk]);
+    api = await startResourceApi(jwks.url, { JWKS_REFETCH_COOLDOWN: '1' });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await jwks?.close();
+  });
+
+  const getUser = async (key: TestSigningKey) =>
+    request(api.url)
+      .get('/user')
+      .set('authorization', `Bearer ${await issueAccessToken(key)}`);
+
+  // The steps build on each other: one app instance, one cache, in order.
+  it('fetches the key set on first use and then serves from its cache', async () => {
+    expect((await getUser(current)).status).toBe(200);
+    expect((await getUser(current)).status).toBe(200);
+    expect(jwks.fetchCount).toBe(1);
+  });
+
+  it('rejects an unknown kid without re-fetching while the cooldown runs', async () => {
+    const response = await getUser(stranger);
+    expect(response.status).toBe(401);
+    expect(response.headers['www-authenticate']).toBe(UNKNOWN_KEY);
+    expect(jwks.fetchCount).toBe(1);
+  });
+
+  it('re-fetches for an unknown kid after the cooldown, and still rejects a key nobody published', async () => {
+    await waitPastCooldown();
+    const response = await getUser(stranger);
+    expect(response.status).toBe(401);
+    expect(response.headers['www-authenticate']).toBe(UNKNOWN_KEY);
+    expect(jwks.fetchCount).toBe(2);
+  });
+
+  it('accepts a token signed with a newly published key without a restart', async () => {
+    jwks.publish([current.publicJwk, next.publicJwk]);
+    await waitPastCooldown();
+    const response = await getUser(next);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      clientId: 'client',
+      permissions: 'read,write',
+    });
+    expect(jwks.fetchCount).toBe(3);
+  });
+
+  it('keeps accepting the previous key from the refreshed set without another fetch', async () => {
+    expect((await getUser(current)).status).toBe(200);
+    expect((await getUser(next)).status).toBe(200);
+    expect(jwks.fetchCount).toBe(3);
+  });
+});
+
+describe('when the key set cannot be fetched', () => {
+  let key: TestSigningKey;
+  let jwks: FakeJwksServer;
+  let api: RunningResourceApi;
+
+  beforeAll(async () => {
+    key = await createSigningKey('RS256', 'key-1');
+    jwks = await startFakeJwksServer([key.publicJwk]);
+    api = await startResourceApi(jwks.url.replace('/.well-known/jwks.json', '/missing'));
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await jwks?.close();
+  });
+
+  it('answers 503, not invalid_token: the token may well be good', async () => {
+    const response = await request(api.url)
+      .get('/user')
+      .set('authorization', `Bearer ${await issueAccessToken(key)}`);
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.body).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: 'The signing keys of the authorization server are unavailable',
+    });
+  });
+});
