@@ -36,6 +36,7 @@ export default [
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:auth-server', onlyDependOnLibsWithTags: ['scope:auth-server', 'scope:shared'] },
             { sourceTag: 'scope:client-api', onlyDependOnLibsWithTags: ['scope:client-api', 'scope:shared'] },

@@ -40,7 +40,9 @@ describe('openDatabase', () => {
     const { dataSource, close } = await open();
     try {
       expect(await dataSource.query('SELECT count(*)::int AS n FROM widgets')).toEqual([{ n: 0 }]);
-      expect(await dataSource.query('SELECT name FROM widget_migrations')).toEqual([{ name: 'CreateWidgets1700000000000' }]);
+      expect(await dataSource.query('SELECT name FROM widget_migrations')).toEqual([
+        { name: 'CreateWidgets1700000000000' },
+      ]);
     } finally {
       await close();
     }

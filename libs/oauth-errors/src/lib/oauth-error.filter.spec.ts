@@ -130,7 +130,10 @@ describe('OAuthErrorFilter', () => {
   it('turns an unexpected error into server_error without echoing anything of it', async () => {
     const response = await get('/crash');
     expect(response.statusCode).toBe(500);
-    expect(response.json()).toEqual({ error: 'server_error', error_description: 'The server could not complete the request' });
+    expect(response.json()).toEqual({
+      error: 'server_error',
+      error_description: 'The server could not complete the request',
+    });
     expect(response.body).not.toContain('hunter2');
   });
 

@@ -18,7 +18,10 @@ describe('createTestDatabase', () => {
     expect(name).toMatch(/^lib_testing__[0-9a-f]{12}$/);
     expect(await query(database.url, 'SELECT current_database() AS name')).toEqual([{ name }]);
     expect(
-      await query(database.url, "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'"),
+      await query(
+        database.url,
+        "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'",
+      ),
     ).toEqual([{ n: 0 }]);
 
     await database.drop();

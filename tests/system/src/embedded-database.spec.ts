@@ -1,0 +1,51 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getJson } from './support/http';
+import { freePort, startService, type ServiceProcess } from './support/service-process';
+
+/** What `npm start` does on a fresh clone: no DATABASE_URL, development, generated demo credentials. */
+describe('first start with no DATABASE_URL (embedded PGlite)', () => {
+  let dataDir: string;
+  const services: ServiceProcess[] = [];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'oauth-first-start-'));
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs the demo client-credentials flow with no manual step', async () => {
+    const [authPort, resourcePort, clientPort] = [await freePort(), await freePort(), await freePort()];
+    const issuer = `http://localhost:${authPort}`;
+    const env = { NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    const authServer = await startService('auth-server', authPort, { ...env, AUTH_SERVER_PORT: String(authPort) });
+    services.push(authServer);
+    const resourceApi = await startService('resource-api', resourcePort, {
+      ...env,
+      RESOURCE_API_PORT: String(resourcePort),
+      ISSUER: issuer,
+    });
+    services.push(resourceApi);
+    const clientApi = await startService('client-api', clientPort, {
+      ...env,
+      CLIENT_API_PORT: String(clientPort),
+      AUTH_SERVER_URL: `http://127.0.0.1:${authPort}`,
+      RESOURCE_API_URL: resourceApi.url,
+    });
+    services.push(clientApi);
+
+    const credentials = JSON.parse(await readFile(join(dataDir, 'demo-credentials.json'), 'utf8'));
+    expect(credentials).toEqual({ client_id: 'client', client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    // Printed once for the developer, on first start.
+    expect(authServer.output()).toContain(credentials.client_secret);
+
+    expect(await getJson(`${clientApi.url}/other/user`)).toEqual({
+      status: 200,
+      body: { clientId: 'client', permissions: 'read,write' },
+    });
+  });
+});
