@@ -34,6 +34,8 @@ export class DemoClientSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.environment !== 'development') return;
+    // A client declared in CLIENTS is the operator's; the generated demo client never replaces it.
+    if (this.config.declaredClients.some((client) => client.clientId === DEMO_CLIENT_ID)) return;
     const file = join(this.config.dataDir, 'demo-credentials.json');
     const existing = await readCredentials(file);
     const credentials = existing ?? { client_id: DEMO_CLIENT_ID, client_secret: generateOpaqueToken() };

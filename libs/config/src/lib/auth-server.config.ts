@@ -69,6 +69,9 @@ const schema = z
     }
   });
 
+/** Every environment variable this app reads. */
+export const AUTH_SERVER_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export type AuthServerConfig = ReturnType<typeof loadAuthServerConfig>;
 
 /** Reads and validates the auth server's environment once, at boot. */

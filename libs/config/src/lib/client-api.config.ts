@@ -24,6 +24,9 @@ const schema = z
     }
   });
 
+/** Every environment variable this app reads. */
+export const CLIENT_API_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export type ClientApiConfig = ReturnType<typeof loadClientApiConfig>;
 
 /** Reads and validates the client API's environment once, at boot. */

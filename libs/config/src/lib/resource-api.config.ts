@@ -17,6 +17,9 @@ const schema = z.object({
   JWKS_CACHE_MAX_AGE: wholeNumber(600, 10, 86_400),
 });
 
+/** Every environment variable this app reads. */
+export const RESOURCE_API_VARIABLES: readonly string[] = Object.keys(schema.shape);
+
 export type ResourceApiConfig = ReturnType<typeof loadResourceApiConfig>;
 
 /** Reads and validates the resource API's environment once, at boot. */
