@@ -27,7 +27,7 @@ export class ClientAuthenticator {
   async authenticate(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
     const presented = this.chooseMethod(request).read(request);
     const client = presented.clientId ? await this.clients.findById(presented.clientId) : null;
-    const valid = client
+    const valid = client?.secretHash
       ? await this.secrets.verify(presented.secret, client.secretHash)
       : await this.secrets.spendAsMuchAsACheck();
     if (!client || !valid) throw this.failure(presented, client ? 'wrong secret' : 'unknown client');

@@ -1,13 +1,21 @@
+import type { JSONWebKeySet } from 'jose';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { TokenEndpointAuthMethod } from './registered-client';
 
-/** A registered client (RFC 6749 §2). The secret is kept only as a bcrypt hash. */
+/** A registered client (RFC 6749 §2, RFC 7591 §2 metadata). A secret is kept only as a bcrypt hash. */
 @Entity({ name: 'oauth_clients' })
 export class ClientEntity {
   @PrimaryColumn({ name: 'client_id', type: 'varchar', length: 128 })
   clientId!: string;
 
-  @Column({ name: 'secret_hash', type: 'varchar', length: 60 })
-  secretHash!: string;
+  @Column({ name: 'client_name', type: 'varchar', length: 200, nullable: true })
+  clientName!: string | null;
+
+  @Column({ name: 'token_endpoint_auth_method', type: 'varchar', length: 32 })
+  tokenEndpointAuthMethod!: TokenEndpointAuthMethod;
+
+  @Column({ name: 'secret_hash', type: 'varchar', length: 60, nullable: true })
+  secretHash!: string | null;
 
   @Column({ name: 'grant_types', type: 'text', array: true })
   grantTypes!: string[];
@@ -15,6 +23,15 @@ export class ClientEntity {
   /** The scopes the client may be granted, space-delimited. */
   @Column({ type: 'text' })
   scope!: string;
+
+  @Column({ name: 'redirect_uris', type: 'text', array: true })
+  redirectUris!: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  jwks!: JSONWebKeySet | null;
+
+  @Column({ name: 'jwks_uri', type: 'text', nullable: true })
+  jwksUri!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

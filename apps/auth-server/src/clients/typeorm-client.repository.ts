@@ -19,9 +19,14 @@ export class TypeOrmClientRepository extends ClientRepository {
     if (!entity) return null;
     return {
       clientId: entity.clientId,
+      clientName: entity.clientName,
+      tokenEndpointAuthMethod: entity.tokenEndpointAuthMethod,
       secretHash: entity.secretHash,
       grantTypes: entity.grantTypes,
       allowedScopes: ScopeSet.parse(entity.scope),
+      redirectUris: entity.redirectUris,
+      jwks: entity.jwks,
+      jwksUri: entity.jwksUri,
     };
   }
 
@@ -36,9 +41,14 @@ export class TypeOrmClientRepository extends ClientRepository {
     await this.clients.upsert(
       {
         clientId: registration.clientId,
+        clientName: registration.clientName ?? null,
+        tokenEndpointAuthMethod: registration.tokenEndpointAuthMethod ?? 'client_secret_basic',
         secretHash: registration.secretHash,
         grantTypes: [...registration.grantTypes],
         scope: registration.scope,
+        redirectUris: [...(registration.redirectUris ?? [])],
+        jwks: registration.jwks ?? null,
+        jwksUri: registration.jwksUri ?? null,
       },
       ['clientId'],
     );

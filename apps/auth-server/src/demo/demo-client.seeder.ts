@@ -40,7 +40,9 @@ export class DemoClientSeeder implements OnApplicationBootstrap {
     const existing = await readCredentials(file);
     const credentials = existing ?? { client_id: DEMO_CLIENT_ID, client_secret: generateOpaqueToken() };
     const registered = await this.clients.findById(credentials.client_id);
-    if (!registered || !(await this.secrets.verify(credentials.client_secret, registered.secretHash))) {
+    const stillValid =
+      registered?.secretHash && (await this.secrets.verify(credentials.client_secret, registered.secretHash));
+    if (!stillValid) {
       await this.clients.save({
         clientId: credentials.client_id,
         secretHash: await hash(credentials.client_secret, BCRYPT_COST),

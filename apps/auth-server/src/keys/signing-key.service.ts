@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { importJWK, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, importJWK, type JSONWebKeySet } from 'jose';
 import type { AuthServerConfig } from '@oauth/config';
 import type { AccessTokenSigningKey, SigningAlgorithm } from '@oauth/tokens';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
@@ -19,6 +19,7 @@ const PUBLICATION_SKEW_SECONDS = 60;
 export class SigningKeyService implements OnApplicationBootstrap {
   private signingKey?: AccessTokenSigningKey;
   private jwks: JSONWebKeySet = { keys: [] };
+  private verificationKeys = createLocalJWKSet(this.jwks);
 
   constructor(
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
@@ -55,9 +56,15 @@ export class SigningKeyService implements OnApplicationBootstrap {
     return this.jwks;
   }
 
+  /** The published keys as a jose key resolver, for verifying tokens this server issued. */
+  verificationKeySet(): ReturnType<typeof createLocalJWKSet> {
+    return this.verificationKeys;
+  }
+
   private async refreshPublishedKeys(): Promise<void> {
     const horizonMs = (this.config.tokens.accessTokenTtlSeconds + PUBLICATION_SKEW_SECONDS) * 1000;
     const published = await this.keys.findPublished(new Date(Date.now() - horizonMs));
     this.jwks = { keys: published.map((key) => key.publicJwk) };
+    this.verificationKeys = createLocalJWKSet(this.jwks);
   }
 }
