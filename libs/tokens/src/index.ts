@@ -7,3 +7,4 @@ export {
   type AccessTokenClaims,
   type SignedAccessToken,
 } from './lib/access-token';
+export { isStrictCompactJws } from './lib/strict-compact-jws';

@@ -3,7 +3,7 @@ import { errors, jwtVerify } from 'jose';
 import type { AuthServerConfig } from '@oauth/config';
 import { invalidToken } from '@oauth/oauth-errors';
 import { ScopeSet } from '@oauth/scopes';
-import { ACCESS_TOKEN_TYPE } from '@oauth/tokens';
+import { ACCESS_TOKEN_TYPE, isStrictCompactJws } from '@oauth/tokens';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { SigningKeyService } from '../keys/signing-key.service';
 
@@ -27,6 +27,7 @@ export class AdminTokenVerifier {
   ) {}
 
   async verify(token: string): Promise<AdminCaller> {
+    if (!isStrictCompactJws(token)) throw invalidToken(SERVER_AUDIENCE, 'The access token is malformed');
     try {
       const { payload } = await jwtVerify(token, this.keys.verificationKeySet(), {
         issuer: this.config.issuer,

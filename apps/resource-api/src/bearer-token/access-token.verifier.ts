@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ResourceApiConfig } from '@oauth/config';
 import { invalidToken, temporarilyUnavailable } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
-import { ACCESS_TOKEN_TYPE } from '@oauth/tokens';
+import { ACCESS_TOKEN_TYPE, isStrictCompactJws } from '@oauth/tokens';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
 import { AccessTokenPrincipal } from './access-token-principal';
@@ -38,6 +38,8 @@ export class AccessTokenVerifier {
 
   /** Returns the token's principal, or throws the RFC 6750 §3.1 error to answer with. */
   async verify(token: string): Promise<AccessTokenPrincipal> {
+    // RFC 8725 §3.1: refuse non-canonical or ambiguous tokens before any key is looked up.
+    if (!isStrictCompactJws(token)) throw invalidToken(this.realm, 'The access token is malformed');
     const payload = await this.verifySignatureAndClaims(token);
     return this.toPrincipal(payload);
   }
