@@ -1,2 +1,4 @@
 export { openDatabase, type Database, type DatabaseOptions } from './lib/open-data-source';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
+export { isDatabaseUnavailable } from './lib/database-unavailable';
+export { DatabaseUnavailableInterceptor } from './lib/database-unavailable.interceptor';

@@ -1,1 +1,2 @@
 export { createTestDatabase, type TestDatabase } from './lib/test-database';
+export { startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-postgres';

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AuthServerConfig } from '@oauth/config';
+import { DatabaseUnavailableInterceptor } from '@oauth/database';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { DatabaseModule } from '../database/database.module';
@@ -22,6 +23,7 @@ export class AppModule {
       providers: [
         { provide: AUTH_SERVER_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: OAuthErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
       ],
       exports: [AUTH_SERVER_CONFIG],
     };

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { ResourceApiConfig } from '@oauth/config';
+import { DatabaseUnavailableInterceptor } from '@oauth/database';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { BearerTokenModule } from '../bearer-token/bearer-token.module';
 import { HealthController } from '../health/health.controller';
@@ -20,6 +21,7 @@ export class AppModule {
       providers: [
         { provide: RESOURCE_API_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: OAuthErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
       ],
       exports: [RESOURCE_API_CONFIG],
     };

@@ -5,7 +5,7 @@ import { CLIENT_API_VARIABLES } from './client-api.config';
 import { RESOURCE_API_VARIABLES } from './resource-api.config';
 
 /** Variables read outside the apps' config (test tooling). */
-const TEST_VARIABLES = ['TEST_DATABASE_URL', 'FUZZ_RUNS'];
+const TEST_VARIABLES = ['TEST_DATABASE_URL', 'FUZZ_RUNS', 'POSTGRES_BIN'];
 
 describe('.env.example', () => {
   const text = readFileSync(join(__dirname, '..', '..', '..', '..', '.env.example'), 'utf8');
