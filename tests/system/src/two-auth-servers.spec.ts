@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { hash } from 'bcryptjs';
+import { createTestDatabase, type TestDatabase } from '@oauth/testing';
+import { getJson, postToken } from './support/http';
+import { freePort, startService, type ServiceProcess } from './support/service-process';
+
+const CLIENT_ID = 'client';
+const CLIENT_SECRET = randomBytes(32).toString('base64url');
+
+/** The scaled topology: two auth-server instances on one Postgres, one issuer; any instance serves any request. */
+describe('two auth-server instances on one Postgres', () => {
+  let database: TestDatabase;
+  const services: ServiceProcess[] = [];
+  let first: ServiceProcess;
+  let second: ServiceProcess;
+  let resourceApi: ServiceProcess;
+  let clientApi: ServiceProcess;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('system_scale');
+    const issuer = 'https://auth.example.test';
+    const common = {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      ISSUER: issuer,
+      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
+      CLIENTS: JSON.stringify([
+        {
+          client_id: CLIENT_ID,
+          client_secret_hash: await hash(CLIENT_SECRET, 11),
+          grant_types: ['client_credentials', 'refresh_token'],
+          scope: 'other.read other.write',
+        },
+      ]),
+    };
+    // Started together: migrations and the first signing key must be created exactly once.
+    const [firstPort, secondPort] = [await freePort(), await freePort()];
+    [first, second] = await Promise.all([
+      startService('auth-server', firstPort, { ...common, AUTH_SERVER_PORT: String(firstPort) }),
+      startService('auth-server', secondPort, { ...common, AUTH_SERVER_PORT: String(secondPort) }),
+    ]);
+    services.push(first, second);
+    const resourcePort = await freePort();
+    resourceApi = await startService('resource-api', resourcePort, {
+      NODE_ENV: 'production',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      RESOURCE_API_PORT: String(resourcePort),
+      ISSUER: issuer,
+      JWKS_URI: `${second.url}/.well-known/jwks.json`,
+    });
+    services.push(resourceApi);
+    const clientPort = await freePort();
+    clientApi = await startService('client-api', clientPort, {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      CLIENT_API_PORT: String(clientPort),
+      AUTH_SERVER_URL: first.url,
+      RESOURCE_API_URL: resourceApi.url,
+      CLIENT_ID,
+      CLIENT_SECRET,
+    });
+    services.push(clientApi);
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.stop()));
+    await database.drop();
+  });
+
+  it('publishes the same keys from both instances', async () => {
+    const [a, b] = await Promise.all([
+      getJson(`${first.url}/.well-known/jwks.json`),
+      getJson(`${second.url}/.well-known/jwks.json`),
+    ]);
+    expect(a.body['keys']).toHaveLength(1);
+    expect(a.body).toEqual(b.body);
+  });
+
+  it('serves the client-credentials flow end to end with tokens of one instance checked against the keys of the other', async () => {
+    expect(await getJson(`${clientApi.url}/other/user`)).toEqual({
+      status: 200,
+      body: { clientId: 'client', permissions: 'read,write' },
+    });
+  });
+
+  it('refreshes at the other instance, and a reuse at either kills the family', async () => {
+    const issued = await postToken(`${first.url}/token`, CLIENT_ID, CLIENT_SECRET, {
+      grant_type: 'client_credentials',
+      scope: 'other.read',
+    });
+    expect(issued.status).toBe(200);
+    const rotated = await postToken(`${second.url}/token`, CLIENT_ID, CLIENT_SECRET, {
+      grant_type: 'refresh_token',
+      refresh_token: issued.body['refresh_token'] as string,
+    });
+    expect(rotated.status).toBe(200);
+
+    const reuse = await postToken(`${first.url}/token`, CLIENT_ID, CLIENT_SECRET, {
+      grant_type: 'refresh_token',
+      refresh_token: issued.body['refresh_token'] as string,
+    });
+    expect(reuse.body['error']).toBe('invalid_grant');
+    const afterReuse = await postToken(`${second.url}/token`, CLIENT_ID, CLIENT_SECRET, {
+      grant_type: 'refresh_token',
+      refresh_token: rotated.body['refresh_token'] as string,
+    });
+    expect(afterReuse).toEqual({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: expect.any(String) },
+    });
+  });
+});
