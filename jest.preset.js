@@ -4,5 +4,7 @@ module.exports = {
   ...nxPreset,
   // jose is ESM-only: let ts-jest transpile it (allowJs in tsconfig.spec.json).
   transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // E2e specs boot apps and databases; on a loaded 2-core machine that can take more than Jest's default 5 s.
+  testTimeout: 30_000,
   reporters: ['default', require.resolve('./tools/test/totals-reporter.js')],
 };

@@ -6,6 +6,7 @@ import { freePort, startService, type ServiceProcess } from './support/service-p
 
 const CLIENT_ID = 'client';
 const CLIENT_SECRET = randomBytes(32).toString('base64url');
+const METRICS_TOKEN = randomBytes(16).toString('hex');
 
 describe('the three services on one Postgres, client-credentials flow end to end', () => {
   let database: TestDatabase;
@@ -23,6 +24,7 @@ describe('the three services on one Postgres, client-credentials flow end to end
       ...common,
       AUTH_SERVER_PORT: String(authPort),
       ISSUER: issuer,
+      METRICS_TOKEN: METRICS_TOKEN,
       KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
       CLIENTS: JSON.stringify([
         {
@@ -112,6 +114,16 @@ describe('the three services on one Postgres, client-credentials flow end to end
     });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  });
+
+  it('exposes Prometheus metrics in production only to the holder of the metrics token', async () => {
+    const scrape = await fetch(`${authServer.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(scrape.status).toBe(200);
+    expect(await scrape.text()).toMatch(
+      /http_requests_total\{method="POST",route="\/token",status="200",service="auth-server"\} \d+/,
+    );
+    expect((await fetch(`${authServer.url}/metrics`)).status).toBe(401);
+    expect((await fetch(`${clientApi.url}/metrics`)).status).toBe(404);
   });
 
   it('logs no secret and no token', async () => {

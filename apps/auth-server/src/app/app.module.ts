@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AuthServerConfig } from '@oauth/config';
 import { DatabaseUnavailableInterceptor } from '@oauth/database';
+import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { DatabaseModule } from '../database/database.module';
@@ -18,7 +19,15 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, ClientsModule, TokenModule, JwksModule, DiscoveryModule, DemoModule],
+      imports: [
+        MetricsModule.forRoot({ service: 'auth-server', exposure: config.metrics }),
+        DatabaseModule,
+        ClientsModule,
+        TokenModule,
+        JwksModule,
+        DiscoveryModule,
+        DemoModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: AUTH_SERVER_CONFIG, useValue: config },

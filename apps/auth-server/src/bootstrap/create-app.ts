@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { enabledLogLevels, type AuthServerConfig } from '@oauth/config';
+import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
 import { registerFormBodyParser } from './form-body.parser';
 
@@ -10,9 +11,12 @@ export async function createApp(config: AuthServerConfig): Promise<NestFastifyAp
   // bodyParser: false keeps Nest from registering its own form parser; ours detects repeats.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,
+    // Fail with an error the caller handles (main.ts prints one line), never a process.exit inside Nest.
+    abortOnError: false,
     logger: enabledLogLevels(config.logLevel),
   });
   registerFormBodyParser(app.getHttpAdapter().getInstance(), config.http.maxBodyBytes);
+  registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   app.enableShutdownHooks();
   return app;
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { ClientApiConfig } from '@oauth/config';
+import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { CLOCK, systemClock } from '../clock/clock';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
@@ -16,6 +17,7 @@ export class AppModule {
   static forRoot(config: ClientApiConfig): DynamicModule {
     return {
       module: AppModule,
+      imports: [MetricsModule.forRoot({ service: 'client-api', exposure: config.metrics })],
       controllers: [HealthController, OtherUserController],
       providers: [
         { provide: CLIENT_API_CONFIG, useValue: config },

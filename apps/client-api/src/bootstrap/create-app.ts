@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { enabledLogLevels, type ClientApiConfig } from '@oauth/config';
+import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
 import { requireClientSecretOutsideDevelopment } from '../credentials/client-credentials.source';
 
@@ -12,6 +13,7 @@ export async function createApp(config: ClientApiConfig): Promise<NestFastifyApp
     abortOnError: false,
     logger: enabledLogLevels(config.logLevel),
   });
+  registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   app.enableShutdownHooks();
   return app;
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { ResourceApiConfig } from '@oauth/config';
 import { DatabaseUnavailableInterceptor } from '@oauth/database';
+import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { BearerTokenModule } from '../bearer-token/bearer-token.module';
 import { HealthController } from '../health/health.controller';
@@ -16,7 +17,11 @@ export class AppModule {
       module: AppModule,
       // Global so every feature module can inject the one validated config.
       global: true,
-      imports: [BearerTokenModule, ItemsModule],
+      imports: [
+        MetricsModule.forRoot({ service: 'resource-api', exposure: config.metrics }),
+        BearerTokenModule,
+        ItemsModule,
+      ],
       controllers: [HealthController, UserController],
       providers: [
         { provide: RESOURCE_API_CONFIG, useValue: config },

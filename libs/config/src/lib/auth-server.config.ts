@@ -49,6 +49,7 @@ const schema = z
   .object({
     NODE_ENV: nodeEnv,
     LOG_LEVEL: logLevel,
+    METRICS_TOKEN: optional(nonEmpty),
     HOST: z.string().default('127.0.0.1'),
     AUTH_SERVER_PORT: port(5001),
     ISSUER: optional(httpUrl),
@@ -79,6 +80,7 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
   return loadConfig(schema, env, (values) => ({
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
+    metrics: { production: values.NODE_ENV === 'production', bearerToken: values.METRICS_TOKEN },
     http: {
       host: values.HOST,
       port: values.AUTH_SERVER_PORT,

@@ -6,6 +6,7 @@ const schema = z
   .object({
     NODE_ENV: nodeEnv,
     LOG_LEVEL: logLevel,
+    METRICS_TOKEN: optional(nonEmpty),
     HOST: z.string().default('127.0.0.1'),
     CLIENT_API_PORT: port(5002),
     DATA_DIR: nonEmpty.default('.data'),
@@ -34,6 +35,7 @@ export function loadClientApiConfig(env: Record<string, string | undefined>) {
   return loadConfig(schema, env, (values) => ({
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
+    metrics: { production: values.NODE_ENV === 'production', bearerToken: values.METRICS_TOKEN },
     http: { host: values.HOST, port: values.CLIENT_API_PORT, timeoutMs: values.HTTP_TIMEOUT_MS },
     dataDir: values.DATA_DIR,
     authServerUrl: values.AUTH_SERVER_URL,

@@ -5,6 +5,7 @@ import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, whol
 const schema = z.object({
   NODE_ENV: nodeEnv,
   LOG_LEVEL: logLevel,
+  METRICS_TOKEN: optional(nonEmpty),
   HOST: z.string().default('127.0.0.1'),
   RESOURCE_API_PORT: port(5003),
   DATABASE_URL: optional(postgresUrl),
@@ -27,6 +28,7 @@ export function loadResourceApiConfig(env: Record<string, string | undefined>) {
   return loadConfig(schema, env, (values) => ({
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
+    metrics: { production: values.NODE_ENV === 'production', bearerToken: values.METRICS_TOKEN },
     http: { host: values.HOST, port: values.RESOURCE_API_PORT },
     database: { url: values.DATABASE_URL },
     dataDir: values.DATA_DIR,

@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, NotFoundException, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { OAuthError } from '@oauth/oauth-errors';
+import { METRICS_EXPOSURE } from './metrics.tokens';
+import { metricsAccess, type MetricsExposure } from './metrics-exposure';
+import { MetricsRegistry } from './metrics-registry';
+
+/** `GET /metrics` in the Prometheus text format. */
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: MetricsRegistry,
+    @Inject(METRICS_EXPOSURE) private readonly exposure: MetricsExposure,
+  ) {}
+
+  @Get()
+  async scrape(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const access = metricsAccess(this.exposure, request.headers.authorization);
+    if (access === 'hidden') throw new NotFoundException('Cannot GET /metrics');
+    if (access === 'unauthorized') {
+      throw new OAuthError('invalid_token', 401, 'A valid metrics token is required', 'Bearer realm="metrics"');
+    }
+    await reply
+      .header('content-type', this.metrics.contentType)
+      .header('cache-control', 'no-store')
+      .send(await this.metrics.render());
+  }
+}
