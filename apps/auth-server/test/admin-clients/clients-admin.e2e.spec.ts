@@ -111,7 +111,9 @@ describe('client registry admin API (/clients, scope server.admin)', () => {
     // Read and list: no secret, no hash.
     const read = await api('GET', `/clients/${clientId}`);
     expect(read.status).toBe(200);
-    const { client_secret: _secret, client_secret_expires_at: _expiry, ...registered } = created.body;
+    const registered = { ...created.body };
+    delete registered['client_secret'];
+    delete registered['client_secret_expires_at'];
     expect(read.body).toEqual(registered);
     const listed = await api('GET', '/clients');
     expect(listed.status).toBe(200);

@@ -40,21 +40,17 @@ export function clientAssertion(
 /** A client's jwks_uri on 127.0.0.1 that counts how often it is fetched. */
 export class FakeClientJwksServer {
   fetches = 0;
-  private constructor(
-    private readonly server: Server,
-    public jwks: JSONWebKeySet,
-  ) {}
+  private readonly server: Server = createServer((_request, response) => {
+    this.fetches += 1;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(this.jwks));
+  });
+
+  private constructor(public jwks: JSONWebKeySet) {}
 
   static async start(jwks: JSONWebKeySet): Promise<FakeClientJwksServer> {
-    let fake: FakeClientJwksServer | undefined;
-    const server = createServer((_request, response) => {
-      if (!fake) return;
-      fake.fetches += 1;
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(fake.jwks));
-    });
-    fake = new FakeClientJwksServer(server, jwks);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const fake = new FakeClientJwksServer(jwks);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     return fake;
   }
 
