@@ -4,6 +4,8 @@ export {
   loadAuthServerConfig,
   AUTH_SERVER_VARIABLES,
   type AuthServerConfig,
+  CLIENT_ASSERTION_ALGORITHMS,
+  type ClientAssertionAlgorithm,
   type DeclaredClient,
 } from './lib/auth-server.config';
 export { loadResourceApiConfig, RESOURCE_API_VARIABLES, type ResourceApiConfig } from './lib/resource-api.config';

@@ -5,6 +5,7 @@ import { DatabaseUnavailableInterceptor } from '@oauth/database';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
+import { ClientsAdminModule } from '../admin/clients/clients-admin.module';
 import { DatabaseModule } from '../database/database.module';
 import { ClientsModule } from '../clients/clients.module';
 import { DemoModule } from '../demo/demo.module';
@@ -27,6 +28,7 @@ export class AppModule {
         JwksModule,
         DiscoveryModule,
         DemoModule,
+        ClientsAdminModule,
       ],
       controllers: [HealthController],
       providers: [

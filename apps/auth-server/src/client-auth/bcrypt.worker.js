@@ -5,3 +5,7 @@ const bcrypt = require('bcryptjs');
 module.exports = function compare({ secret, hash }) {
   return bcrypt.compareSync(secret, hash);
 };
+
+module.exports.hash = function hash({ secret, cost }) {
+  return bcrypt.hashSync(secret, cost);
+};

@@ -2,35 +2,50 @@ import { Injectable, Logger } from '@nestjs/common';
 import { invalidClient, invalidRequest } from '@oauth/oauth-errors';
 import { ClientRepository } from '../clients/client.repository';
 import type { RegisteredClient } from '../clients/registered-client';
+import { ClientAssertionRejectedError } from './client-assertion-rejected.error';
+import { ClientAssertionVerifier } from './client-assertion.verifier';
 import { ClientSecretBasicMethod } from './client-secret-basic.method';
 import { ClientSecretPostMethod } from './client-secret-post.method';
-import type { ClientAuthenticationMethod, ClientAuthenticationRequest, PresentedSecret } from './presented-credentials';
+import type {
+  ClientAuthenticationMethod,
+  ClientAuthenticationRequest,
+  PresentedAssertion,
+  PresentedCredentials,
+  PresentedSecret,
+} from './presented-credentials';
+import { PrivateKeyJwtMethod } from './private-key-jwt.method';
 import { SecretVerifier } from './secret-verifier';
 
 /** The realm of the Basic challenge sent with a failed Basic authentication. */
 const REALM = 'token';
 
-/** Picks the client authentication method a request uses and authenticates the client with it. */
+/**
+ * Picks the client authentication method a request uses and authenticates the client with it. A client may use
+ * only the method it registered (RFC 7591 §2 token_endpoint_auth_method).
+ */
 @Injectable()
 export class ClientAuthenticator {
   private readonly logger = new Logger(ClientAuthenticator.name);
   private readonly methods: readonly ClientAuthenticationMethod[] = [
     new ClientSecretBasicMethod(),
     new ClientSecretPostMethod(),
+    new PrivateKeyJwtMethod(),
   ];
 
   constructor(
     private readonly clients: ClientRepository,
     private readonly secrets: SecretVerifier,
+    private readonly assertions: ClientAssertionVerifier,
   ) {}
 
   async authenticate(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
     const presented = this.chooseMethod(request).read(request);
     const client = presented.clientId ? await this.clients.findById(presented.clientId) : null;
-    const valid = client?.secretHash
-      ? await this.secrets.verify(presented.secret, client.secretHash)
-      : await this.secrets.spendAsMuchAsACheck();
-    if (!client || !valid) throw this.failure(presented, client ? 'wrong secret' : 'unknown client');
+    const failure =
+      presented.method === 'private_key_jwt'
+        ? await this.checkAssertion(presented, client)
+        : await this.checkSecret(presented, client);
+    if (failure !== null || !client) throw this.failure(presented, failure ?? 'unknown client');
     return client;
   }
 
@@ -42,13 +57,54 @@ export class ClientAuthenticator {
     return used[0];
   }
 
-  /** The same answer for an unknown client and a wrong secret; the operator's log tells them apart. */
-  private failure(presented: PresentedSecret, reason: string) {
+  /** Why the secret does not authenticate the client, or null when it does. */
+  private async checkSecret(presented: PresentedSecret, client: RegisteredClient | null): Promise<string | null> {
+    const hashes = client?.tokenEndpointAuthMethod === presented.method ? liveSecretHashes(client) : [];
+    if (hashes.length === 0) {
+      // Unknown client, another method or no secret: one bcrypt run all the same, so the answer takes as long.
+      await this.secrets.spendAsMuchAsACheck();
+      return client
+        ? `no secret usable with ${presented.method} (registered: ${client.tokenEndpointAuthMethod})`
+        : 'unknown client';
+    }
+    for (const hash of hashes) {
+      if (await this.secrets.verify(presented.secret, hash)) return null;
+    }
+    return 'wrong secret';
+  }
+
+  /** Why the assertion does not authenticate the client, or null when it does. */
+  private async checkAssertion(presented: PresentedAssertion, client: RegisteredClient | null): Promise<string | null> {
+    if (!client) return 'unknown client';
+    if (client.tokenEndpointAuthMethod !== presented.method) {
+      return `the client is registered for ${client.tokenEndpointAuthMethod}`;
+    }
+    try {
+      await this.assertions.verify(presented.assertion, client);
+      return null;
+    } catch (error) {
+      if (error instanceof ClientAssertionRejectedError) return error.reason;
+      throw error;
+    }
+  }
+
+  /** The same answer whatever failed; the operator's log tells the cases apart. */
+  private failure(presented: PresentedCredentials, reason: string) {
     const clientId = JSON.stringify(presented.clientId.slice(0, 128));
-    this.logger.warn(`Client authentication failed for client_id ${clientId} (${presented.method}): ${reason}`);
+    this.logger.warn(
+      `Client authentication failed for client_id ${clientId} (${presented.method}): ${reason.slice(0, 300)}`,
+    );
     return invalidClient(
       'Client authentication failed',
       presented.method === 'client_secret_basic' ? REALM : undefined,
     );
   }
+}
+
+/** The current secret's hash and, during a rotation's overlap window, the replaced one's. */
+function liveSecretHashes(client: RegisteredClient): string[] {
+  const hashes = client.secretHash ? [client.secretHash] : [];
+  const previousLive = (client.previousSecretExpiresAt?.getTime() ?? 0) > Date.now();
+  if (client.previousSecretHash && previousLive) hashes.push(client.previousSecretHash);
+  return hashes;
 }

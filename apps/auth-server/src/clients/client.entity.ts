@@ -1,5 +1,6 @@
 import type { JSONWebKeySet } from 'jose';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ClientAssertionAlgorithm } from '@oauth/config';
 import type { TokenEndpointAuthMethod } from './registered-client';
 
 /** A registered client (RFC 6749 §2, RFC 7591 §2 metadata). A secret is kept only as a bcrypt hash. */
@@ -17,6 +18,13 @@ export class ClientEntity {
   @Column({ name: 'secret_hash', type: 'varchar', length: 60, nullable: true })
   secretHash!: string | null;
 
+  /** The secret a rotation replaced; it keeps working until previousSecretExpiresAt. */
+  @Column({ name: 'previous_secret_hash', type: 'varchar', length: 60, nullable: true })
+  previousSecretHash!: string | null;
+
+  @Column({ name: 'previous_secret_expires_at', type: 'timestamptz', nullable: true })
+  previousSecretExpiresAt!: Date | null;
+
   @Column({ name: 'grant_types', type: 'text', array: true })
   grantTypes!: string[];
 
@@ -32,6 +40,9 @@ export class ClientEntity {
 
   @Column({ name: 'jwks_uri', type: 'text', nullable: true })
   jwksUri!: string | null;
+
+  @Column({ name: 'token_endpoint_auth_signing_alg', type: 'varchar', length: 16, nullable: true })
+  tokenEndpointAuthSigningAlg!: ClientAssertionAlgorithm | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,5 @@
 import type { JSONWebKeySet } from 'jose';
+import type { ClientAssertionAlgorithm } from '@oauth/config';
 import type { ScopeSet } from '@oauth/scopes';
 
 /** RFC 7591 §2 token_endpoint_auth_method values this server knows. */
@@ -11,12 +12,19 @@ export interface RegisteredClient {
   tokenEndpointAuthMethod: TokenEndpointAuthMethod;
   /** bcrypt hash of the secret; null for clients that authenticate without one. */
   secretHash: string | null;
+  /** After a secret rotation, the replaced secret's hash, valid until `previousSecretExpiresAt`. */
+  previousSecretHash: string | null;
+  previousSecretExpiresAt: Date | null;
   grantTypes: readonly string[];
   /** The scopes the client may be granted. */
   allowedScopes: ScopeSet;
   redirectUris: readonly string[];
   jwks: JSONWebKeySet | null;
   jwksUri: string | null;
+  /** The one algorithm its client assertions may use; null: any of CLIENT_ASSERTION_ALGORITHMS. */
+  tokenEndpointAuthSigningAlg: ClientAssertionAlgorithm | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 /** A client as it is written to the registry. */
@@ -30,4 +38,5 @@ export interface ClientRegistration {
   redirectUris?: readonly string[];
   jwks?: JSONWebKeySet | null;
   jwksUri?: string | null;
+  tokenEndpointAuthSigningAlg?: ClientAssertionAlgorithm | null;
 }

@@ -16,18 +16,12 @@ export class TypeOrmClientRepository extends ClientRepository {
 
   async findById(clientId: string): Promise<RegisteredClient | null> {
     const entity = await this.clients.findOneBy({ clientId });
-    if (!entity) return null;
-    return {
-      clientId: entity.clientId,
-      clientName: entity.clientName,
-      tokenEndpointAuthMethod: entity.tokenEndpointAuthMethod,
-      secretHash: entity.secretHash,
-      grantTypes: entity.grantTypes,
-      allowedScopes: ScopeSet.parse(entity.scope),
-      redirectUris: entity.redirectUris,
-      jwks: entity.jwks,
-      jwksUri: entity.jwksUri,
-    };
+    return entity ? toRegisteredClient(entity) : null;
+  }
+
+  async list(): Promise<RegisteredClient[]> {
+    const entities = await this.clients.find({ order: { clientId: 'ASC' } });
+    return entities.map(toRegisteredClient);
   }
 
   async listScopes(): Promise<string[]> {
@@ -49,8 +43,44 @@ export class TypeOrmClientRepository extends ClientRepository {
         redirectUris: [...(registration.redirectUris ?? [])],
         jwks: registration.jwks ?? null,
         jwksUri: registration.jwksUri ?? null,
+        tokenEndpointAuthSigningAlg: registration.tokenEndpointAuthSigningAlg ?? null,
       },
       ['clientId'],
     );
   }
+
+  async delete(clientId: string): Promise<boolean> {
+    const result = await this.clients.delete({ clientId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async rotateSecret(clientId: string, secretHash: string, previousSecretExpiresAt: Date): Promise<boolean> {
+    // One UPDATE reads the replaced hash and keeps it, so no rotation can drop a secret another just set.
+    const result = await this.clients
+      .createQueryBuilder()
+      .update()
+      .set({ previousSecretHash: () => 'secret_hash', previousSecretExpiresAt, secretHash })
+      .where('client_id = :clientId', { clientId })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+}
+
+function toRegisteredClient(entity: ClientEntity): RegisteredClient {
+  return {
+    clientId: entity.clientId,
+    clientName: entity.clientName,
+    tokenEndpointAuthMethod: entity.tokenEndpointAuthMethod,
+    secretHash: entity.secretHash,
+    previousSecretHash: entity.previousSecretHash,
+    previousSecretExpiresAt: entity.previousSecretExpiresAt,
+    grantTypes: entity.grantTypes,
+    allowedScopes: ScopeSet.parse(entity.scope),
+    redirectUris: entity.redirectUris,
+    jwks: entity.jwks,
+    jwksUri: entity.jwksUri,
+    tokenEndpointAuthSigningAlg: entity.tokenEndpointAuthSigningAlg,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
+  };
 }

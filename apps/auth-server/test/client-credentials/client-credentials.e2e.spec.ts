@@ -13,6 +13,13 @@ const service: TestClient = {
   grantTypes: ['client_credentials'],
   scope: 'other.read other.write server.admin',
 };
+const posting: TestClient = {
+  clientId: 'posting',
+  secret: 'posting-secret-value',
+  tokenEndpointAuthMethod: 'client_secret_post',
+  grantTypes: ['client_credentials'],
+  scope: 'server.admin',
+};
 const renewing: TestClient = {
   clientId: 'renewing',
   secret: 'renewing-secret',
@@ -25,7 +32,7 @@ describe('client_credentials grant (RFC 6749 §4.4)', () => {
   let tokenUrl: string;
 
   beforeAll(async () => {
-    server = await startAuthServer([service, renewing]);
+    server = await startAuthServer([service, posting, renewing]);
     tokenUrl = `${server.url}/token`;
   });
   afterAll(() => server.close());
@@ -65,16 +72,40 @@ describe('client_credentials grant (RFC 6749 §4.4)', () => {
     });
   });
 
-  it('authenticates with client_secret_post as well', async () => {
+  it('authenticates a client registered for client_secret_post with body parameters', async () => {
     const response = await postForm(tokenUrl, {
       grant_type: 'client_credentials',
       scope: 'server.admin',
-      client_id: 'service',
-      client_secret: service.secret,
+      client_id: 'posting',
+      client_secret: posting.secret,
     });
     expect(response.status).toBe(200);
     expect(response.body['scope']).toBe('server.admin');
     expect(decodeProtectedHeader(response.body['access_token'] as string).typ).toBe('at+jwt');
+  });
+
+  describe('only the registered token_endpoint_auth_method (RFC 7591 §2)', () => {
+    it('refuses client_secret_post from a client registered for client_secret_basic', async () => {
+      const response = await postForm(tokenUrl, {
+        grant_type: 'client_credentials',
+        scope: 'server.admin',
+        client_id: 'service',
+        client_secret: service.secret,
+      });
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed' });
+    });
+
+    it('refuses client_secret_basic from a client registered for client_secret_post', async () => {
+      const response = await postForm(
+        tokenUrl,
+        { grant_type: 'client_credentials', scope: 'server.admin' },
+        { authorization: basic('posting', posting.secret) },
+      );
+      expect(response.status).toBe(401);
+      expect(response.body).toEqual({ error: 'invalid_client', error_description: 'Client authentication failed' });
+      expect(response.headers.get('www-authenticate')).toMatch(/^Basic realm="token"/);
+    });
   });
 
   it('gives each token its own jti', async () => {

@@ -19,7 +19,8 @@ describe('discovery (RFC 8414) and JWKS (RFC 7517)', () => {
     token_endpoint: 'https://auth.example.test/token',
     jwks_uri: 'https://auth.example.test/.well-known/jwks.json',
     grant_types_supported: ['client_credentials', 'refresh_token'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    token_endpoint_auth_signing_alg_values_supported: ['RS256', 'PS256', 'ES256', 'EdDSA'],
     scopes_supported: ['other.read', 'other.write', 'server.admin'],
     response_types_supported: [],
   };

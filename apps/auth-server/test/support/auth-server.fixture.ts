@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash } from 'bcryptjs';
+import type { JSONWebKeySet } from 'jose';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { loadAuthServerConfig, type AuthServerConfig } from '@oauth/config';
@@ -13,6 +14,19 @@ import { createApp } from '../../src/bootstrap/create-app';
 export interface TestClient {
   clientId: string;
   secret: string;
+  /** Default client_secret_basic. */
+  tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
+  grantTypes: string[];
+  scope: string;
+}
+
+/** A private_key_jwt client to declare, with its public keys inline or at a URI. */
+export interface TestKeyClient {
+  clientId: string;
+  tokenEndpointAuthMethod: 'private_key_jwt';
+  jwks?: JSONWebKeySet;
+  jwksUri?: string;
+  signingAlg?: string;
   grantTypes: string[];
   scope: string;
 }
@@ -32,7 +46,7 @@ export const KEY_ENCRYPTION_KEY = randomBytes(32).toString('base64url');
 
 /** Boots the real app on an ephemeral loopback port against a fresh database. */
 export async function startAuthServer(
-  clients: TestClient[],
+  clients: (TestClient | TestKeyClient)[],
   env: Record<string, string> = {},
   database?: TestDatabase,
 ): Promise<RunningAuthServer> {
@@ -41,7 +55,17 @@ export async function startAuthServer(
   const declared = await Promise.all(
     clients.map(async (client) => ({
       client_id: client.clientId,
-      client_secret_hash: await hash(client.secret, 11),
+      ...('secret' in client
+        ? {
+            client_secret_hash: await hash(client.secret, 11),
+            token_endpoint_auth_method: client.tokenEndpointAuthMethod,
+          }
+        : {
+            token_endpoint_auth_method: client.tokenEndpointAuthMethod,
+            jwks: client.jwks,
+            jwks_uri: client.jwksUri,
+            token_endpoint_auth_signing_alg: client.signingAlg,
+          }),
       grant_types: client.grantTypes,
       scope: client.scope,
     })),

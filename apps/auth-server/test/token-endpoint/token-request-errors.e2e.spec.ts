@@ -19,6 +19,14 @@ const special: TestClient = {
   scope: 'other.read',
 };
 
+const posting: TestClient = {
+  clientId: 'posting',
+  secret: 'posting secret',
+  tokenEndpointAuthMethod: 'client_secret_post',
+  grantTypes: ['client_credentials'],
+  scope: 'other.read',
+};
+
 const okForm = { grant_type: 'client_credentials', scope: 'other.read' };
 
 describe('token endpoint errors (RFC 6749 §5.2)', () => {
@@ -27,7 +35,7 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
   const auth = { authorization: basic(service.clientId, service.secret) };
 
   beforeAll(async () => {
-    server = await startAuthServer([service, special], { MAX_BODY_BYTES: '2048' });
+    server = await startAuthServer([service, special, posting], { MAX_BODY_BYTES: '2048' });
     tokenUrl = `${server.url}/token`;
   });
   afterAll(() => server.close());
@@ -64,7 +72,7 @@ describe('token endpoint errors (RFC 6749 §5.2)', () => {
     });
 
     it('answers a wrong client_secret_post secret with 401 invalid_client and no Basic challenge', async () => {
-      const response = await postForm(tokenUrl, { ...okForm, client_id: 'service', client_secret: 'wrong' });
+      const response = await postForm(tokenUrl, { ...okForm, client_id: 'posting', client_secret: 'wrong' });
       expectError(response, 401, 'invalid_client');
       expect(response.headers.get('www-authenticate')).toBeNull();
     });

@@ -4,8 +4,12 @@ import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import type { ClientCredentials } from './client-credentials';
 import { demoCredentialsPath, readDemoCredentials } from './demo-credentials.file';
 
-/** The demo credentials file exists only in development; anywhere else the secret must be configured. */
+/**
+ * The demo credentials file exists only in development; anywhere else a secret client must have its secret
+ * configured (a private_key_jwt client has its key checked by the config schema).
+ */
 export function requireClientSecretOutsideDevelopment(config: ClientApiConfig): void {
+  if (config.clientAuthentication.method !== 'client_secret_basic') return;
   if (config.credentials.clientSecret === undefined && config.environment !== 'development') {
     throw new ConfigError('Invalid configuration: CLIENT_SECRET: is required outside development');
   }

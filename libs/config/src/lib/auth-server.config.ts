@@ -1,14 +1,25 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
+import { flag, httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
 
 /** A client declared in `CLIENTS`, upserted into the registry at boot. */
 export interface DeclaredClient {
   clientId: string;
-  secretHash: string;
+  tokenEndpointAuthMethod: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt';
+  /** Null for a private_key_jwt client. */
+  secretHash: string | null;
   grantTypes: string[];
   scope: string;
+  jwks?: { keys: Record<string, unknown>[] };
+  jwksUri?: string;
+  tokenEndpointAuthSigningAlg?: ClientAssertionAlgorithm;
 }
+
+/** RFC 7518 asymmetric algorithms accepted for private_key_jwt client assertions; never `none` or HMAC. */
+export const CLIENT_ASSERTION_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
+export type ClientAssertionAlgorithm = (typeof CLIENT_ASSERTION_ALGORITHMS)[number];
+
+const SECRET_METHODS = ['client_secret_basic', 'client_secret_post'];
 
 const BCRYPT_HASH = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
 
@@ -24,16 +35,50 @@ const declaredClients = z
   })
   .pipe(
     z.array(
-      z.object({
-        // RFC 6749 Appendix A.1: client-id = *VSCHAR (%x20-7E).
-        client_id: z.string().regex(/^[\x20-\x7E]{1,128}$/, 'client_id must be 1-128 characters of RFC 6749 VSCHAR'),
-        client_secret_hash: z
-          .string()
-          .regex(BCRYPT_HASH, 'client_secret_hash must be a bcrypt hash')
-          .refine((hash) => Number(hash.slice(4, 6)) >= 11, 'client_secret_hash must use a bcrypt cost of at least 11'),
-        grant_types: z.array(z.enum(['client_credentials', 'refresh_token'])).min(1),
-        scope: z.string(),
-      }),
+      z
+        .object({
+          // RFC 6749 Appendix A.1: client-id = *VSCHAR (%x20-7E).
+          client_id: z.string().regex(/^[\x20-\x7E]{1,128}$/, 'client_id must be 1-128 characters of RFC 6749 VSCHAR'),
+          token_endpoint_auth_method: z
+            .enum(['client_secret_basic', 'client_secret_post', 'private_key_jwt'])
+            .default('client_secret_basic'),
+          client_secret_hash: z
+            .string()
+            .regex(BCRYPT_HASH, 'client_secret_hash must be a bcrypt hash')
+            .refine(
+              (hash) => Number(hash.slice(4, 6)) >= 11,
+              'client_secret_hash must use a bcrypt cost of at least 11',
+            )
+            .optional(),
+          grant_types: z.array(z.enum(['client_credentials', 'refresh_token'])).min(1),
+          scope: z.string(),
+          // The keys are checked in depth (public, asymmetric) by the auth server when it registers them.
+          jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).optional(),
+          jwks_uri: httpUrl.optional(),
+          token_endpoint_auth_signing_alg: z.enum(CLIENT_ASSERTION_ALGORITHMS).optional(),
+        })
+        .superRefine((client, ctx) => {
+          const usesSecret = SECRET_METHODS.includes(client.token_endpoint_auth_method);
+          if (usesSecret && !client.client_secret_hash) {
+            ctx.addIssue({ code: 'custom', path: ['client_secret_hash'], message: 'is required for a secret method' });
+          }
+          if (!usesSecret && client.client_secret_hash) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['client_secret_hash'],
+              message: 'is not allowed for private_key_jwt',
+            });
+          }
+          // RFC 7591 §2: jwks and jwks_uri must not both be present.
+          const keySources = Number(client.jwks !== undefined) + Number(client.jwks_uri !== undefined);
+          if (usesSecret ? keySources > 0 : keySources !== 1) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['jwks'],
+              message: 'private_key_jwt needs exactly one of jwks and jwks_uri; secret methods neither',
+            });
+          }
+        }),
     ),
   )
   .default([]);
@@ -62,6 +107,12 @@ const schema = z
     CLIENTS: declaredClients,
     MAX_BODY_BYTES: wholeNumber(16_384, 1_024, 1_048_576),
     CLIENT_SECRET_CACHE_TTL: wholeNumber(300, 0, 3_600),
+    CLIENT_SECRET_ROTATION_OVERLAP: wholeNumber(86_400, 0, 2_592_000),
+    CLIENT_ASSERTION_MAX_LIFETIME: wholeNumber(300, 10, 3_600),
+    CLIENT_ASSERTION_ACCEPT_TOKEN_ENDPOINT_AUDIENCE: flag(false),
+    CLIENT_JWKS_TIMEOUT_MS: wholeNumber(5_000, 100, 60_000),
+    CLIENT_JWKS_REFETCH_COOLDOWN: wholeNumber(30, 0, 3_600),
+    CLIENT_JWKS_CACHE_MAX_AGE: wholeNumber(600, 0, 86_400),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -95,13 +146,27 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       refreshTokenTtlSeconds: values.REFRESH_TOKEN_TTL,
     },
     keyEncryptionKey: values.KEY_ENCRYPTION_KEY,
-    clientAuthentication: { verifiedSecretCacheTtlSeconds: values.CLIENT_SECRET_CACHE_TTL },
+    clientAuthentication: {
+      verifiedSecretCacheTtlSeconds: values.CLIENT_SECRET_CACHE_TTL,
+      secretRotationOverlapSeconds: values.CLIENT_SECRET_ROTATION_OVERLAP,
+      assertionMaxLifetimeSeconds: values.CLIENT_ASSERTION_MAX_LIFETIME,
+      acceptTokenEndpointAudience: values.CLIENT_ASSERTION_ACCEPT_TOKEN_ENDPOINT_AUDIENCE,
+      jwksTimeoutMs: values.CLIENT_JWKS_TIMEOUT_MS,
+      jwksRefetchCooldownSeconds: values.CLIENT_JWKS_REFETCH_COOLDOWN,
+      jwksCacheMaxAgeSeconds: values.CLIENT_JWKS_CACHE_MAX_AGE,
+    },
     declaredClients: values.CLIENTS.map(
       (client): DeclaredClient => ({
         clientId: client.client_id,
-        secretHash: client.client_secret_hash,
+        tokenEndpointAuthMethod: client.token_endpoint_auth_method,
+        secretHash: client.client_secret_hash ?? null,
         grantTypes: client.grant_types,
         scope: client.scope,
+        ...(client.jwks ? { jwks: client.jwks } : {}),
+        ...(client.jwks_uri ? { jwksUri: client.jwks_uri } : {}),
+        ...(client.token_endpoint_auth_signing_alg
+          ? { tokenEndpointAuthSigningAlg: client.token_endpoint_auth_signing_alg }
+          : {}),
       }),
     ),
   }));

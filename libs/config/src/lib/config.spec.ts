@@ -26,8 +26,43 @@ describe('config', () => {
       ]),
     });
     expect(config.declaredClients).toEqual([
-      { clientId: 'svc', secretHash: HASH, grantTypes: ['client_credentials'], scope: 'other.read' },
+      {
+        clientId: 'svc',
+        tokenEndpointAuthMethod: 'client_secret_basic',
+        secretHash: HASH,
+        grantTypes: ['client_credentials'],
+        scope: 'other.read',
+      },
     ]);
+  });
+
+  it('parses a declared private_key_jwt client with its keys', () => {
+    const jwks = { keys: [{ kty: 'EC', crv: 'P-256', x: 'x', y: 'y', kid: 'k1' }] };
+    const config = loadAuthServerConfig({
+      CLIENTS: JSON.stringify([
+        {
+          client_id: 'svc',
+          token_endpoint_auth_method: 'private_key_jwt',
+          jwks,
+          token_endpoint_auth_signing_alg: 'ES256',
+          grant_types: ['client_credentials'],
+          scope: 'other.read',
+        },
+      ]),
+    });
+    expect(config.declaredClients).toEqual([
+      {
+        clientId: 'svc',
+        tokenEndpointAuthMethod: 'private_key_jwt',
+        secretHash: null,
+        jwks,
+        tokenEndpointAuthSigningAlg: 'ES256',
+        grantTypes: ['client_credentials'],
+        scope: 'other.read',
+      },
+    ]);
+    expect(config.clientAuthentication.acceptTokenEndpointAudience).toBe(false);
+    expect(config.clientAuthentication.assertionMaxLifetimeSeconds).toBe(300);
   });
 
   it.each([
@@ -58,6 +93,27 @@ describe('config', () => {
       },
       'Invalid configuration: CLIENTS.0.client_secret_hash: client_secret_hash must use a bcrypt cost of at least 11',
     ],
+    [
+      { CLIENTS: JSON.stringify([{ client_id: 'a', grant_types: ['client_credentials'], scope: '' }]) },
+      'Invalid configuration: CLIENTS.0.client_secret_hash: is required for a secret method',
+    ],
+    [
+      {
+        CLIENTS: JSON.stringify([
+          {
+            client_id: 'a',
+            token_endpoint_auth_method: 'private_key_jwt',
+            grant_types: ['client_credentials'],
+            scope: '',
+          },
+        ]),
+      },
+      'Invalid configuration: CLIENTS.0.jwks: private_key_jwt needs exactly one of jwks and jwks_uri',
+    ],
+    [
+      { CLIENT_ASSERTION_ACCEPT_TOKEN_ENDPOINT_AUDIENCE: 'yes' },
+      'Invalid configuration: CLIENT_ASSERTION_ACCEPT_TOKEN_ENDPOINT_AUDIENCE: expected true or false',
+    ],
     [{ NODE_ENV: 'production' }, 'Invalid configuration: DATABASE_URL: is required in production'],
   ])('stops on a bad auth-server setting %j with one line naming it', (env, message) => {
     expect(() => loadAuthServerConfig(env)).toThrow(ConfigError);
@@ -82,5 +138,29 @@ describe('config', () => {
     expect(() => loadClientApiConfig({ NODE_ENV: 'production' })).toThrow(
       'Invalid configuration: CLIENT_SECRET: is required in production',
     );
+  });
+
+  it('takes a private JWK instead of a secret for private_key_jwt', () => {
+    const key = { kty: 'EC', crv: 'P-256', x: 'x', y: 'y', d: 'd', alg: 'ES256', kid: 'k1' };
+    const config = loadClientApiConfig({
+      NODE_ENV: 'production',
+      CLIENT_AUTH_METHOD: 'private_key_jwt',
+      CLIENT_PRIVATE_KEY: JSON.stringify(key),
+      AUTH_SERVER_URL: 'http://auth-server:5001',
+      ISSUER: 'https://auth.example.com',
+    });
+    expect(config.clientAuthentication).toEqual({
+      method: 'private_key_jwt',
+      privateKey: key,
+      authServerIssuer: 'https://auth.example.com',
+    });
+  });
+
+  it.each([
+    [{ CLIENT_AUTH_METHOD: 'private_key_jwt' }, 'CLIENT_PRIVATE_KEY: is required for private_key_jwt'],
+    [{ CLIENT_PRIVATE_KEY: '{"kty":"EC","alg":"ES256"}' }, 'CLIENT_PRIVATE_KEY.d:'],
+    [{ CLIENT_PRIVATE_KEY: '{"kty":"oct","k":"x","d":"x","alg":"HS256"}' }, 'CLIENT_PRIVATE_KEY.kty:'],
+  ])('refuses a bad client-api key setting %j', (env, message) => {
+    expect(() => loadClientApiConfig(env)).toThrow(`Invalid configuration: ${message}`);
   });
 });

@@ -31,6 +31,13 @@ export const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'expected a postgres:// URL');
 
+/** `true` or `false`, nothing else. */
+export const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false'], { error: 'expected true or false' })
+    .transform((value) => value === 'true')
+    .default(fallback);
+
 export const nonEmpty = z.string().min(1, 'must not be empty');
 
 /** Unset and empty mean the same: not configured. */
