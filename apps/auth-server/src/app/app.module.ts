@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { AuthServerConfig } from '@oauth/config';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
+import { AuthorizeModule } from '../authorize/authorize.module';
 import { DatabaseModule } from '../database/database.module';
 import { ClientsModule } from '../clients/clients.module';
 import { DemoModule } from '../demo/demo.module';
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, ClientsModule, TokenModule, JwksModule, DiscoveryModule, DemoModule],
+      imports: [DatabaseModule, ClientsModule, TokenModule, AuthorizeModule, JwksModule, DiscoveryModule, DemoModule],
       controllers: [HealthController],
       providers: [
         { provide: AUTH_SERVER_CONFIG, useValue: config },

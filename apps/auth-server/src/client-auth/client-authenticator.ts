@@ -4,6 +4,7 @@ import { ClientRepository } from '../clients/client.repository';
 import type { RegisteredClient } from '../clients/registered-client';
 import { ClientSecretBasicMethod } from './client-secret-basic.method';
 import { ClientSecretPostMethod } from './client-secret-post.method';
+import { NoneMethod } from './none.method';
 import type { ClientAuthenticationMethod, ClientAuthenticationRequest, PresentedSecret } from './presented-credentials';
 import { SecretVerifier } from './secret-verifier';
 
@@ -18,6 +19,7 @@ export class ClientAuthenticator {
     new ClientSecretBasicMethod(),
     new ClientSecretPostMethod(),
   ];
+  private readonly none = new NoneMethod();
 
   constructor(
     private readonly clients: ClientRepository,
@@ -25,6 +27,7 @@ export class ClientAuthenticator {
   ) {}
 
   async authenticate(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
+    if (this.none.isUsedBy(request)) return this.authenticatePublicClient(request);
     const presented = this.chooseMethod(request).read(request);
     const client = presented.clientId ? await this.clients.findById(presented.clientId) : null;
     const valid = client?.secretHash
@@ -32,6 +35,13 @@ export class ClientAuthenticator {
       : await this.secrets.spendAsMuchAsACheck();
     if (!client || !valid) throw this.failure(presented, client ? 'wrong secret' : 'unknown client');
     return client;
+  }
+
+  private async authenticatePublicClient(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
+    const client = await this.none.identify(request, this.clients);
+    if (client) return client;
+    // A confidential client that sent no credentials gets the same answer as before public clients existed.
+    throw invalidClient('Client authentication is required', REALM);
   }
 
   private chooseMethod(request: ClientAuthenticationRequest): ClientAuthenticationMethod {

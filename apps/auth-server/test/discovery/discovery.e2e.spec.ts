@@ -16,12 +16,15 @@ describe('discovery (RFC 8414) and JWKS (RFC 7517)', () => {
 
   const expectedMetadata = {
     issuer: 'https://auth.example.test',
+    authorization_endpoint: 'https://auth.example.test/authorize',
     token_endpoint: 'https://auth.example.test/token',
     jwks_uri: 'https://auth.example.test/.well-known/jwks.json',
-    grant_types_supported: ['client_credentials', 'refresh_token'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'none'],
     scopes_supported: ['other.read', 'other.write', 'server.admin'],
-    response_types_supported: [],
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
+    authorization_response_iss_parameter_supported: true,
   };
 
   it.each(['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'])(

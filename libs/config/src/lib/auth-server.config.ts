@@ -8,9 +8,18 @@ export interface DeclaredClient {
   secretHash: string;
   grantTypes: string[];
   scope: string;
+  redirectUris: string[];
 }
 
 const BCRYPT_HASH = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
+
+const redirectUri = z.string().refine((value) => {
+  try {
+    return new URL(value).hash === '' && !value.includes('#');
+  } catch {
+    return false;
+  }
+}, 'redirect_uris must be absolute URIs without a fragment');
 
 const declaredClients = z
   .string()
@@ -31,8 +40,10 @@ const declaredClients = z
           .string()
           .regex(BCRYPT_HASH, 'client_secret_hash must be a bcrypt hash')
           .refine((hash) => Number(hash.slice(4, 6)) >= 11, 'client_secret_hash must use a bcrypt cost of at least 11'),
-        grant_types: z.array(z.enum(['client_credentials', 'refresh_token'])).min(1),
+        grant_types: z.array(z.enum(['client_credentials', 'refresh_token', 'authorization_code'])).min(1),
         scope: z.string(),
+        // RFC 6749 §3.1.2: absolute URIs without a fragment, compared as exact strings (RFC 9700 §4.1.3).
+        redirect_uris: z.array(redirectUri).default([]),
       }),
     ),
   )
@@ -61,6 +72,7 @@ const schema = z
     CLIENTS: declaredClients,
     MAX_BODY_BYTES: wholeNumber(16_384, 1_024, 1_048_576),
     CLIENT_SECRET_CACHE_TTL: wholeNumber(300, 0, 3_600),
+    CLIENT_API_URL: httpUrl.default('http://localhost:5002'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -100,7 +112,10 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
         secretHash: client.client_secret_hash,
         grantTypes: client.grant_types,
         scope: client.scope,
+        redirectUris: client.redirect_uris,
       }),
     ),
+    // Development only: the demo client's redirect URI is this client API's /oauth/callback.
+    demo: { clientApiUrl: values.CLIENT_API_URL },
   }));
 }

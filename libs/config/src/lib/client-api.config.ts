@@ -10,6 +10,8 @@ const schema = z
     CLIENT_API_PORT: port(5002),
     DATA_DIR: nonEmpty.default('.data'),
     AUTH_SERVER_URL: httpUrl.default('http://localhost:5001'),
+    ISSUER: optional(httpUrl),
+    CLIENT_API_URL: optional(httpUrl),
     RESOURCE_API_URL: httpUrl.default('http://localhost:5003'),
     CLIENT_ID: nonEmpty.default('client'),
     CLIENT_SECRET: optional(nonEmpty),
@@ -37,6 +39,9 @@ export function loadClientApiConfig(env: Record<string, string | undefined>) {
     http: { host: values.HOST, port: values.CLIENT_API_PORT, timeoutMs: values.HTTP_TIMEOUT_MS },
     dataDir: values.DATA_DIR,
     authServerUrl: values.AUTH_SERVER_URL,
+    // The browser reaches the authorization endpoint at the issuer's URL, which is also the `iss` checked on callbacks.
+    issuer: values.ISSUER ?? values.AUTH_SERVER_URL,
+    publicUrl: values.CLIENT_API_URL ?? `http://localhost:${values.CLIENT_API_PORT}`,
     resourceApiUrl: values.RESOURCE_API_URL,
     credentials: { clientId: values.CLIENT_ID, clientSecret: values.CLIENT_SECRET },
     scopes: values.CLIENT_SCOPES,

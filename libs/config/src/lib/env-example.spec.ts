@@ -11,7 +11,12 @@ describe('.env.example', () => {
   const text = readFileSync(join(__dirname, '..', '..', '..', '..', '.env.example'), 'utf8');
   // A documented variable is a line `NAME=` or `# NAME=`.
   const documented = new Set([...text.matchAll(/^(?:# )?([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
-  const read = new Set([...AUTH_SERVER_VARIABLES, ...RESOURCE_API_VARIABLES, ...CLIENT_API_VARIABLES, ...TEST_VARIABLES]);
+  const read = new Set([
+    ...AUTH_SERVER_VARIABLES,
+    ...RESOURCE_API_VARIABLES,
+    ...CLIENT_API_VARIABLES,
+    ...TEST_VARIABLES,
+  ]);
 
   it('documents every variable the code reads', () => {
     expect([...read].filter((name) => !documented.has(name))).toEqual([]);
