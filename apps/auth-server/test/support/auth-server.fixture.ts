@@ -15,6 +15,7 @@ export interface TestClient {
   secret: string;
   grantTypes: string[];
   scope: string;
+  redirectUris?: string[];
 }
 
 export interface RunningAuthServer {
@@ -44,6 +45,7 @@ export async function startAuthServer(
       client_secret_hash: await hash(client.secret, 11),
       grant_types: client.grantTypes,
       scope: client.scope,
+      ...(client.redirectUris ? { redirect_uris: client.redirectUris } : {}),
     })),
   );
   const config = loadAuthServerConfig({
