@@ -1,15 +1,18 @@
-import { contentSecurityPolicy, escapeHtml, html, Html } from './html';
+import { createHash } from 'node:crypto';
+import { contentSecurityPolicy, escapeHtml, Html, markup, page } from './html';
 
 describe('html', () => {
   it('escapes every interpolated string', () => {
-    expect(html`<p title="${'"x"'}">${'<script>&'}</p>`.value).toBe('<p title="&quot;x&quot;">&lt;script&gt;&amp;</p>');
+    expect(markup`<p title="${'"x"'}">${'<script>&'}</p>`.value).toBe(
+      '<p title="&quot;x&quot;">&lt;script&gt;&amp;</p>',
+    );
     expect(escapeHtml("'")).toBe('&#39;');
   });
 
   it('keeps Html values and lists of them as they are', () => {
     expect(
-      html`<ul>
-        ${[new Html('<li>a</li>'), html`<li>${'<b>'}</li>`]}
+      markup`<ul>
+        ${[new Html('<li>a</li>'), markup`<li>${'<b>'}</li>`]}
       </ul>`.value,
     ).toBe('<ul><li>a</li><li>&lt;b&gt;</li></ul>');
   });
@@ -20,5 +23,11 @@ describe('html', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("form-action 'self' https://client.example");
     expect(policy).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*'/);
+  });
+
+  it('allows exactly the stylesheet the pages carry (a mismatch leaves them unstyled)', () => {
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page('title', markup`<p>body</p>`))?.[1] ?? '';
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(contentSecurityPolicy([])).toContain(`style-src 'sha256-${hash}'`);
   });
 });

@@ -15,8 +15,8 @@ export class Html {
   constructor(readonly value: string) {}
 }
 
-/** Tagged template: interpolated strings are escaped, Html values and arrays of them are kept. */
-export function html(strings: TemplateStringsArray, ...values: (string | Html | Html[])[]): Html {
+/** Tagged template (not named `html`, which Prettier would reformat): interpolated strings are escaped, Html values and arrays of them are kept. */
+export function markup(strings: TemplateStringsArray, ...values: (string | Html | Html[])[]): Html {
   let out = strings[0];
   values.forEach((value, index) => {
     const parts = Array.isArray(value) ? value : [value];
@@ -57,18 +57,17 @@ export function contentSecurityPolicy(formTargets: readonly string[]): string {
 
 /** A complete page around `body`. */
 export function page(title: string, body: Html): string {
-  return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        <style>
-          ${new Html(STYLE)}
-        </style>
-      </head>
-      <body>
-        <main>${body}</main>
-      </body>
-    </html> `.value;
+  return markup`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new Html(STYLE)}</style>
+</head>
+<body><main>
+${body}
+</main></body>
+</html>
+`.value;
 }

@@ -1,5 +1,5 @@
 import type { RegisteredClient } from '../clients/registered-client';
-import { html, Html, page } from './html';
+import { Html, markup, page } from './html';
 import type { AuthorizationRequest } from './authorization-request';
 import { describeScope } from './scope-descriptions';
 
@@ -7,15 +7,15 @@ const clientLabel = (client: RegisteredClient) => client.clientName ?? client.cl
 
 /** Hidden fields every form of the flow posts back: the request itself and the session's CSRF token. */
 function flowFields(request: AuthorizationRequest, csrfToken: string): Html {
-  return html`<input type="hidden" name="authorization_request" value="${request.queryString}" />
+  return markup`<input type="hidden" name="authorization_request" value="${request.queryString}" />
     <input type="hidden" name="csrf_token" value="${csrfToken}" />`;
 }
 
 export function loginPage(request: AuthorizationRequest, csrfToken: string, message?: string): string {
-  const notice = message ? html`<p class="error" role="alert">${message}</p>` : html``;
+  const notice = message ? markup`<p class="error" role="alert">${message}</p>` : markup``;
   return page(
     'Sign in',
-    html`<h1>Sign in</h1>
+    markup`<h1>Sign in</h1>
       <p><strong>${clientLabel(request.client)}</strong> wants to access your account.</p>
       ${notice}
       <form method="post" action="/authorize/login">
@@ -32,10 +32,10 @@ export function loginPage(request: AuthorizationRequest, csrfToken: string, mess
 export function consentPage(request: AuthorizationRequest, csrfToken: string): string {
   const scopes = request.granted.scopes
     .values()
-    .map((scope) => html`<li>${describeScope(scope)} <code>${scope}</code></li>`);
+    .map((scope) => markup`<li>${describeScope(scope)} <code>${scope}</code></li>`);
   return page(
     'Allow access?',
-    html`<h1>Allow access?</h1>
+    markup`<h1>Allow access?</h1>
       <p><strong>${clientLabel(request.client)}</strong> asks to act for you with these permissions:</p>
       <ul class="scopes">
         ${scopes}
@@ -51,7 +51,7 @@ export function consentPage(request: AuthorizationRequest, csrfToken: string): s
 export function errorPage(description: string): string {
   return page(
     'Sign-in error',
-    html`<h1>This request cannot be completed</h1>
+    markup`<h1>This request cannot be completed</h1>
       <p class="error" role="alert">${description}</p>
       <p>Go back to the application and start again.</p>`,
   );
@@ -65,7 +65,7 @@ export interface ConsentListing {
 export function consentsPage(consents: ConsentListing[], csrfToken: string): string {
   const items = consents.map(
     ({ client, scopes }) =>
-      html`<li>
+      markup`<li>
         <strong>${clientLabel(client)}</strong>: ${scopes.join(', ')}
         <form method="post" action="/authorize/consents/revoke">
           <input type="hidden" name="csrf_token" value="${csrfToken}" />
@@ -76,13 +76,13 @@ export function consentsPage(consents: ConsentListing[], csrfToken: string): str
   );
   const list =
     items.length > 0
-      ? html`<ul class="scopes">
+      ? markup`<ul class="scopes">
           ${items}
         </ul>`
-      : html`<p>You have not allowed any application.</p>`;
+      : markup`<p>You have not allowed any application.</p>`;
   return page(
     'Your consents',
-    html`<h1>Applications you allowed</h1>
+    markup`<h1>Applications you allowed</h1>
       ${list}`,
   );
 }

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { enabledLogLevels, type ClientApiConfig } from '@oauth/config';
@@ -12,6 +13,8 @@ export async function createApp(config: ClientApiConfig): Promise<NestFastifyApp
     abortOnError: false,
     logger: enabledLogLevels(config.logLevel),
   });
+  // The browser session of the authorization-code flow (browser-session/).
+  await app.register(fastifyCookie);
   app.enableShutdownHooks();
   return app;
 }
