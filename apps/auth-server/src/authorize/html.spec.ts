@@ -10,11 +10,8 @@ describe('html', () => {
   });
 
   it('keeps Html values and lists of them as they are', () => {
-    expect(
-      markup`<ul>
-        ${[new Html('<li>a</li>'), markup`<li>${'<b>'}</li>`]}
-      </ul>`.value,
-    ).toBe('<ul><li>a</li><li>&lt;b&gt;</li></ul>');
+    const items = [new Html('<li>a</li>'), markup`<li>${'<b>'}</li>`];
+    expect(markup`<ul>${items}</ul>`.value).toBe('<ul><li>a</li><li>&lt;b&gt;</li></ul>');
   });
 
   it('builds a policy with no script, no framing, and forms only to the given targets', () => {

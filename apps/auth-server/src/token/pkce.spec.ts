@@ -3,7 +3,7 @@ import { isWellFormedCodeVerifier, verifiesS256Challenge } from './pkce';
 describe('PKCE S256 (RFC 7636)', () => {
   // RFC 7636 Appendix B.
   const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-  const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuKL5CQ-2cM';
+  const challenge = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
 
   it('accepts the verifier of the RFC example', () => {
     expect(verifiesS256Challenge(verifier, challenge)).toBe(true);
