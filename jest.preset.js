@@ -2,8 +2,9 @@ const nxPreset = require('@nx/jest/preset').default;
 
 module.exports = {
   ...nxPreset,
-  // jose is ESM-only: let ts-jest transpile it (allowJs in tsconfig.spec.json).
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  // jose and cookie are ESM-only, and @fastify/cookie loads cookie with import(): let ts-jest transpile
+  // them to CommonJS (allowJs in tsconfig.spec.json).
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@fastify/cookie|cookie)/)'],
   // E2e specs boot apps and databases; on a loaded 2-core machine that can take more than Jest's default 5 s.
   testTimeout: 30_000,
   reporters: ['default', require.resolve('./tools/test/totals-reporter.js')],

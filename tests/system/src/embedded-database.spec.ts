@@ -39,7 +39,13 @@ describe('first start with no DATABASE_URL (embedded PGlite)', () => {
     services.push(clientApi);
 
     const credentials = JSON.parse(await readFile(join(dataDir, 'demo-credentials.json'), 'utf8'));
-    expect(credentials).toEqual({ client_id: 'client', client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    // CONTRACT.md: the demo user of the authorization-code flow is saved beside the client.
+    expect(credentials).toEqual({
+      client_id: 'client',
+      client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      username: 'demo',
+      password: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+    });
     // Printed once for the developer, on first start.
     expect(authServer.output()).toContain(credentials.client_secret);
 

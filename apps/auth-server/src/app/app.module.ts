@@ -6,6 +6,7 @@ import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { ClientsAdminModule } from '../admin/clients/clients-admin.module';
+import { AuthorizeModule } from '../authorize/authorize.module';
 import { DatabaseModule } from '../database/database.module';
 import { ClientsModule } from '../clients/clients.module';
 import { DemoModule } from '../demo/demo.module';
@@ -25,6 +26,7 @@ export class AppModule {
         DatabaseModule,
         ClientsModule,
         TokenModule,
+        AuthorizeModule,
         JwksModule,
         DiscoveryModule,
         DemoModule,

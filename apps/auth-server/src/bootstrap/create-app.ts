@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { enabledLogLevels, type AuthServerConfig } from '@oauth/config';
@@ -17,6 +18,8 @@ export async function createApp(config: AuthServerConfig): Promise<NestFastifyAp
   });
   registerFormBodyParser(app.getHttpAdapter().getInstance(), config.http.maxBodyBytes);
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
+  // The login session cookie of the authorization endpoint (authorize/, sessions/).
+  await app.register(fastifyCookie);
   app.enableShutdownHooks();
   return app;
 }

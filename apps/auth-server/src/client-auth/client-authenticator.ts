@@ -13,6 +13,7 @@ import type {
   PresentedCredentials,
   PresentedSecret,
 } from './presented-credentials';
+import { NoneMethod } from './none.method';
 import { PrivateKeyJwtMethod } from './private-key-jwt.method';
 import { SecretVerifier } from './secret-verifier';
 
@@ -31,6 +32,7 @@ export class ClientAuthenticator {
     new ClientSecretPostMethod(),
     new PrivateKeyJwtMethod(),
   ];
+  private readonly none = new NoneMethod();
 
   constructor(
     private readonly clients: ClientRepository,
@@ -39,6 +41,7 @@ export class ClientAuthenticator {
   ) {}
 
   async authenticate(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
+    if (this.none.isUsedBy(request)) return this.authenticatePublicClient(request);
     const presented = this.chooseMethod(request).read(request);
     const client = presented.clientId ? await this.clients.findById(presented.clientId) : null;
     const failure =
@@ -47,6 +50,13 @@ export class ClientAuthenticator {
         : await this.checkSecret(presented, client);
     if (failure !== null || !client) throw this.failure(presented, failure ?? 'unknown client');
     return client;
+  }
+
+  private async authenticatePublicClient(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
+    const client = await this.none.identify(request, this.clients);
+    if (client) return client;
+    // A confidential client that sent no credentials gets the same answer as before public clients existed.
+    throw invalidClient('Client authentication is required', REALM);
   }
 
   private chooseMethod(request: ClientAuthenticationRequest): ClientAuthenticationMethod {

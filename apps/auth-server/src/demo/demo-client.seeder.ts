@@ -7,20 +7,25 @@ import { generateOpaqueToken } from '@oauth/tokens';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { ClientRepository } from '../clients/client.repository';
 import { SecretVerifier } from '../client-auth/secret-verifier';
+import { UserRepository } from '../users/user.repository';
 
 export const DEMO_CLIENT_ID = 'client';
+export const DEMO_USERNAME = 'demo';
 const DEMO_SCOPES = 'other.read other.write other.user other.admin server.user server.admin';
-const DEMO_GRANTS = ['client_credentials', 'refresh_token'];
+const DEMO_GRANTS = ['client_credentials', 'refresh_token', 'authorization_code'];
 const BCRYPT_COST = 12;
 
 interface DemoCredentials {
   client_id: string;
   client_secret: string;
+  username: string;
+  password: string;
 }
 
 /**
- * Development only: makes the demo client work with no manual step. The secret is generated on
- * first start, kept in the git-ignored data folder and printed once; later starts re-register it.
+ * Development only: makes the demo client and the demo user work with no manual step. Their secrets are
+ * generated on first start, kept in the git-ignored data folder and printed once; later starts re-register
+ * them (and complete a file written before the demo user existed).
  */
 @Injectable()
 export class DemoClientSeeder implements OnApplicationBootstrap {
@@ -29,41 +34,60 @@ export class DemoClientSeeder implements OnApplicationBootstrap {
   constructor(
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
     private readonly clients: ClientRepository,
+    private readonly users: UserRepository,
     private readonly secrets: SecretVerifier,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.environment !== 'development') return;
-    // A client declared in CLIENTS is the operator's; the generated demo client never replaces it.
-    if (this.config.declaredClients.some((client) => client.clientId === DEMO_CLIENT_ID)) return;
     const file = join(this.config.dataDir, 'demo-credentials.json');
     const existing = await readCredentials(file);
-    const credentials = existing ?? { client_id: DEMO_CLIENT_ID, client_secret: generateOpaqueToken() };
-    const registered = await this.clients.findById(credentials.client_id);
-    const stillValid =
-      registered?.secretHash && (await this.secrets.verify(credentials.client_secret, registered.secretHash));
-    if (!stillValid) {
-      await this.clients.save({
-        clientId: credentials.client_id,
-        secretHash: await hash(credentials.client_secret, BCRYPT_COST),
-        grantTypes: DEMO_GRANTS,
-        scope: DEMO_SCOPES,
-      });
+    const credentials: DemoCredentials = {
+      client_id: existing?.client_id ?? DEMO_CLIENT_ID,
+      client_secret: existing?.client_secret ?? generateOpaqueToken(),
+      username: existing?.username ?? DEMO_USERNAME,
+      password: existing?.password ?? generateOpaqueToken(),
+    };
+    // A client declared in CLIENTS is the operator's; the generated demo client never replaces it.
+    if (!this.config.declaredClients.some((client) => client.clientId === credentials.client_id)) {
+      await this.registerClient(credentials);
     }
-    if (existing) return;
+    await this.registerUser(credentials);
+    if (existing?.username !== undefined && existing.password !== undefined) return;
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
-    // Printed once, on purpose: this is the development demo secret, never a real one.
+    // Printed once, on purpose: these are development demo secrets, never real ones.
     process.stdout.write(
-      `\nDevelopment demo client created (saved in ${file}):\n${JSON.stringify(credentials, null, 2)}\n\n`,
+      `\nDevelopment demo client and user created (saved in ${file}):\n${JSON.stringify(credentials, null, 2)}\n\n`,
     );
     this.logger.log(`Demo credentials written to ${file}`);
   }
+
+  /** Re-registered on every start, so grants and the redirect URI follow the code; bcrypt runs only for a new secret. */
+  private async registerClient(credentials: DemoCredentials): Promise<void> {
+    const registered = await this.clients.findById(credentials.client_id);
+    const stillValid =
+      registered?.secretHash && (await this.secrets.verify(credentials.client_secret, registered.secretHash));
+    await this.clients.save({
+      clientId: credentials.client_id,
+      clientName: 'Demo client',
+      secretHash: stillValid ? registered.secretHash : await hash(credentials.client_secret, BCRYPT_COST),
+      grantTypes: DEMO_GRANTS,
+      scope: DEMO_SCOPES,
+      redirectUris: [`${this.config.demo.clientApiUrl}/oauth/callback`],
+    });
+  }
+
+  private async registerUser(credentials: DemoCredentials): Promise<void> {
+    const user = await this.users.findByUsername(credentials.username);
+    if (user && (await this.secrets.verify(credentials.password, user.passwordHash))) return;
+    await this.users.savePassword(credentials.username, await hash(credentials.password, BCRYPT_COST));
+  }
 }
 
-async function readCredentials(file: string): Promise<DemoCredentials | undefined> {
+async function readCredentials(file: string): Promise<Partial<DemoCredentials> | undefined> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as DemoCredentials;
+    return JSON.parse(await readFile(file, 'utf8')) as Partial<DemoCredentials>;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;

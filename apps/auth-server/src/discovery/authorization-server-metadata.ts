@@ -4,14 +4,19 @@ import { CLIENT_ASSERTION_ALGORITHMS, type AuthServerConfig } from '@oauth/confi
 export function authorizationServerMetadata(config: AuthServerConfig, scopesSupported: string[]) {
   return {
     issuer: config.issuer,
+    authorization_endpoint: `${config.issuer}/authorize`,
     token_endpoint: `${config.issuer}/token`,
     jwks_uri: `${config.issuer}/.well-known/jwks.json`,
-    grant_types_supported: ['client_credentials', 'refresh_token'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
+    // `none`: public clients, for the authorization_code grant only.
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
     // RFC 8414 §2: the algorithms private_key_jwt assertions may be signed with; never `none` or HMAC.
     token_endpoint_auth_signing_alg_values_supported: [...CLIENT_ASSERTION_ALGORITHMS],
     scopes_supported: scopesSupported,
-    // RFC 8414 §2 requires the member; with no authorization endpoint yet, no response type is supported.
-    response_types_supported: [],
+    response_types_supported: ['code'],
+    // OAuth 2.1: PKCE for every client, S256 only.
+    code_challenge_methods_supported: ['S256'],
+    // RFC 9207 §3: every authorization response carries `iss`.
+    authorization_response_iss_parameter_supported: true,
   };
 }

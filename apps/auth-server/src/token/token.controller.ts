@@ -44,7 +44,9 @@ export class TokenController {
   }
 
   private assertGrantAllowed(client: RegisteredClient, grant: Grant): void {
-    if (!client.grantTypes.includes(grant.grantType)) {
+    // A public client has nothing but PKCE to prove it is itself: only the authorization_code grant has that.
+    const publicClientMisuse = client.tokenEndpointAuthMethod === 'none' && grant.grantType !== 'authorization_code';
+    if (publicClientMisuse || !client.grantTypes.includes(grant.grantType)) {
       throw unauthorizedClient(`The client may not use the ${grant.grantType} grant`);
     }
   }

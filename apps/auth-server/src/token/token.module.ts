@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ClientAuthModule } from '../client-auth/client-auth.module';
 import { KeysModule } from '../keys/keys.module';
+import { AuthorizationCodesModule } from './authorization-codes.module';
+import { AuthorizationCodeGrant } from './grants/authorization-code.grant';
 import { ClientCredentialsGrant } from './grants/client-credentials.grant';
 import { GRANTS, type Grant } from './grants/grant';
 import { RefreshTokenGrant } from './grants/refresh-token.grant';
@@ -11,7 +13,7 @@ import { TokenIssuer } from './token-issuer';
 import { TypeOrmRefreshTokenRepository } from './typeorm-refresh-token.repository';
 
 @Module({
-  imports: [ClientAuthModule, KeysModule],
+  imports: [ClientAuthModule, KeysModule, AuthorizationCodesModule],
   controllers: [TokenController],
   providers: [
     { provide: RefreshTokenRepository, useClass: TypeOrmRefreshTokenRepository },
@@ -19,9 +21,10 @@ import { TypeOrmRefreshTokenRepository } from './typeorm-refresh-token.repositor
     TokenIssuer,
     ClientCredentialsGrant,
     RefreshTokenGrant,
+    AuthorizationCodeGrant,
     {
       provide: GRANTS,
-      inject: [ClientCredentialsGrant, RefreshTokenGrant],
+      inject: [ClientCredentialsGrant, RefreshTokenGrant, AuthorizationCodeGrant],
       useFactory: (...grants: Grant[]) => grants,
     },
   ],

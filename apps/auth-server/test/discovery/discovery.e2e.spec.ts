@@ -16,13 +16,16 @@ describe('discovery (RFC 8414) and JWKS (RFC 7517)', () => {
 
   const expectedMetadata = {
     issuer: 'https://auth.example.test',
+    authorization_endpoint: 'https://auth.example.test/authorize',
     token_endpoint: 'https://auth.example.test/token',
     jwks_uri: 'https://auth.example.test/.well-known/jwks.json',
-    grant_types_supported: ['client_credentials', 'refresh_token'],
-    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    grant_types_supported: ['authorization_code', 'client_credentials', 'refresh_token'],
+    token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt', 'none'],
     token_endpoint_auth_signing_alg_values_supported: ['RS256', 'PS256', 'ES256', 'EdDSA'],
     scopes_supported: ['other.read', 'other.write', 'server.admin'],
-    response_types_supported: [],
+    response_types_supported: ['code'],
+    code_challenge_methods_supported: ['S256'],
+    authorization_response_iss_parameter_supported: true,
   };
 
   it.each(['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration'])(

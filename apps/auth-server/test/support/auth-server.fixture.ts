@@ -18,6 +18,7 @@ export interface TestClient {
   tokenEndpointAuthMethod?: 'client_secret_basic' | 'client_secret_post';
   grantTypes: string[];
   scope: string;
+  redirectUris?: string[];
 }
 
 /** A private_key_jwt client to declare, with its public keys inline or at a URI. */
@@ -29,6 +30,7 @@ export interface TestKeyClient {
   signingAlg?: string;
   grantTypes: string[];
   scope: string;
+  redirectUris?: string[];
 }
 
 export interface RunningAuthServer {
@@ -68,6 +70,7 @@ export async function startAuthServer(
           }),
       grant_types: client.grantTypes,
       scope: client.scope,
+      ...(client.redirectUris ? { redirect_uris: client.redirectUris } : {}),
     })),
   );
   const config = loadAuthServerConfig({

@@ -6,7 +6,11 @@ import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { CLOCK, systemClock } from '../clock/clock';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import { ClientCredentialsSource } from '../credentials/client-credentials.source';
+import { BrowserSessionStore } from '../browser-session/browser-session.store';
 import { HealthController } from '../health/health.controller';
+import { HomeController } from '../home/home.controller';
+import { UserTokenProvider } from '../home/user-token.provider';
+import { OAuthLoginController } from '../oauth/oauth-login.controller';
 import { OtherUserController } from '../other/other-user.controller';
 import { ResourceApiClient } from '../other/resource-api.client';
 import { TokenEndpointClient } from '../token/token-endpoint.client';
@@ -18,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MetricsModule.forRoot({ service: 'client-api', exposure: config.metrics })],
-      controllers: [HealthController, OtherUserController],
+      controllers: [HealthController, OtherUserController, HomeController, OAuthLoginController],
       providers: [
         { provide: CLIENT_API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
@@ -27,6 +31,8 @@ export class AppModule {
         TokenEndpointClient,
         TokenProvider,
         ResourceApiClient,
+        BrowserSessionStore,
+        UserTokenProvider,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { enabledLogLevels, type ClientApiConfig } from '@oauth/config';
@@ -14,6 +15,8 @@ export async function createApp(config: ClientApiConfig): Promise<NestFastifyApp
     logger: enabledLogLevels(config.logLevel),
   });
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
+  // The browser session of the authorization-code flow (browser-session/).
+  await app.register(fastifyCookie);
   app.enableShutdownHooks();
   return app;
 }

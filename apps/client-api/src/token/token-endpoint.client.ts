@@ -9,10 +9,11 @@ import { clientSecretBasic } from './client-secret-basic';
 import { TokenRequestRefusedError } from './token-request-refused.error';
 import { tokenErrorSchema, tokenResponseSchema, type TokenResponse } from './token-response';
 
-/** The grants this client uses, as their token request parameters (RFC 6749 §4.4.2, §6). */
+/** The grants this client uses, as their token request parameters (RFC 6749 §4.4.2, §6, §4.1.3 with RFC 7636 §4.5). */
 export type TokenGrant =
   | { grant_type: 'client_credentials'; scope: string }
-  | { grant_type: 'refresh_token'; refresh_token: string };
+  | { grant_type: 'refresh_token'; refresh_token: string }
+  | { grant_type: 'authorization_code'; code: string; redirect_uri: string; code_verifier: string };
 
 const SERVICE = 'authorization server';
 

@@ -13,6 +13,7 @@ export interface DeclaredClient {
   jwks?: { keys: Record<string, unknown>[] };
   jwksUri?: string;
   tokenEndpointAuthSigningAlg?: ClientAssertionAlgorithm;
+  redirectUris: string[];
 }
 
 /** RFC 7518 asymmetric algorithms accepted for private_key_jwt client assertions; never `none` or HMAC. */
@@ -22,6 +23,14 @@ export type ClientAssertionAlgorithm = (typeof CLIENT_ASSERTION_ALGORITHMS)[numb
 const SECRET_METHODS = ['client_secret_basic', 'client_secret_post'];
 
 const BCRYPT_HASH = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
+
+const redirectUri = z.string().refine((value) => {
+  try {
+    return new URL(value).hash === '' && !value.includes('#');
+  } catch {
+    return false;
+  }
+}, 'redirect_uris must be absolute URIs without a fragment');
 
 const declaredClients = z
   .string()
@@ -50,8 +59,10 @@ const declaredClients = z
               'client_secret_hash must use a bcrypt cost of at least 11',
             )
             .optional(),
-          grant_types: z.array(z.enum(['client_credentials', 'refresh_token'])).min(1),
+          grant_types: z.array(z.enum(['client_credentials', 'refresh_token', 'authorization_code'])).min(1),
           scope: z.string(),
+          // RFC 6749 §3.1.2: absolute URIs without a fragment, compared as exact strings (RFC 9700 §4.1.3).
+          redirect_uris: z.array(redirectUri).default([]),
           // The keys are checked in depth (public, asymmetric) by the auth server when it registers them.
           jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).optional(),
           jwks_uri: httpUrl.optional(),
@@ -113,6 +124,7 @@ const schema = z
     CLIENT_JWKS_TIMEOUT_MS: wholeNumber(5_000, 100, 60_000),
     CLIENT_JWKS_REFETCH_COOLDOWN: wholeNumber(30, 0, 3_600),
     CLIENT_JWKS_CACHE_MAX_AGE: wholeNumber(600, 0, 86_400),
+    CLIENT_API_URL: httpUrl.default('http://localhost:5002'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -167,7 +179,10 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
         ...(client.token_endpoint_auth_signing_alg
           ? { tokenEndpointAuthSigningAlg: client.token_endpoint_auth_signing_alg }
           : {}),
+        redirectUris: client.redirect_uris,
       }),
     ),
+    // Development only: the demo client's redirect URI is this client API's /oauth/callback.
+    demo: { clientApiUrl: values.CLIENT_API_URL },
   }));
 }

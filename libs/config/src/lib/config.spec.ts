@@ -32,6 +32,7 @@ describe('config', () => {
         secretHash: HASH,
         grantTypes: ['client_credentials'],
         scope: 'other.read',
+        redirectUris: [],
       },
     ]);
   });
@@ -59,10 +60,29 @@ describe('config', () => {
         tokenEndpointAuthSigningAlg: 'ES256',
         grantTypes: ['client_credentials'],
         scope: 'other.read',
+        redirectUris: [],
       },
     ]);
     expect(config.clientAuthentication.acceptTokenEndpointAudience).toBe(false);
     expect(config.clientAuthentication.assertionMaxLifetimeSeconds).toBe(300);
+  });
+
+  it('parses redirect URIs of authorization-code clients, and refuses one with a fragment', () => {
+    const client = {
+      client_id: 'web',
+      client_secret_hash: HASH,
+      grant_types: ['authorization_code'],
+      scope: 'other.read',
+      redirect_uris: ['https://web.example/cb'],
+    };
+    expect(loadAuthServerConfig({ CLIENTS: JSON.stringify([client]) }).declaredClients[0].redirectUris).toEqual([
+      'https://web.example/cb',
+    ]);
+    expect(() =>
+      loadAuthServerConfig({ CLIENTS: JSON.stringify([{ ...client, redirect_uris: ['https://web.example/cb#x'] }]) }),
+    ).toThrow(
+      'Invalid configuration: CLIENTS.0.redirect_uris.0: redirect_uris must be absolute URIs without a fragment',
+    );
   });
 
   it.each([

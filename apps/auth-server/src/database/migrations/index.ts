@@ -1,10 +1,12 @@
 import { CreateAuthServerSchema1764000000000 } from './1764000000000-create-auth-server-schema';
 import { ExtendClientRegistry1764000100000 } from './1764000100000-extend-client-registry';
+import { CreateAuthorizationCodeFlow1764400000000 } from './1764400000000-create-authorization-code-flow';
 import { ClientAssertionsAndSecretRotation1764500000000 } from './1764500000000-client-assertions-and-secret-rotation';
 
 /** Every auth-server migration, oldest first. */
 export const AUTH_SERVER_MIGRATIONS = [
   CreateAuthServerSchema1764000000000,
   ExtendClientRegistry1764000100000,
+  CreateAuthorizationCodeFlow1764400000000,
   ClientAssertionsAndSecretRotation1764500000000,
 ];

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { contentSecurityPolicy, escapeHtml, Html, markup, page } from './html';
+
+describe('html', () => {
+  it('escapes every interpolated string', () => {
+    expect(markup`<p title="${'"x"'}">${'<script>&'}</p>`.value).toBe(
+      '<p title="&quot;x&quot;">&lt;script&gt;&amp;</p>',
+    );
+    expect(escapeHtml("'")).toBe('&#39;');
+  });
+
+  it('keeps Html values and lists of them as they are', () => {
+    const items = [new Html('<li>a</li>'), markup`<li>${'<b>'}</li>`];
+    expect(markup`<ul>${items}</ul>`.value).toBe('<ul><li>a</li><li>&lt;b&gt;</li></ul>');
+  });
+
+  it('builds a policy with no script, no framing, and forms only to the given targets', () => {
+    const policy = contentSecurityPolicy(['https://client.example']);
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("form-action 'self' https://client.example");
+    expect(policy).toMatch(/style-src 'sha256-[A-Za-z0-9+/]+=*'/);
+  });
+
+  it('allows exactly the stylesheet the pages carry (a mismatch leaves them unstyled)', () => {
+    const style = /<style>([\s\S]*?)<\/style>/.exec(page('title', markup`<p>body</p>`))?.[1] ?? '';
+    const hash = createHash('sha256').update(style).digest('base64');
+    expect(contentSecurityPolicy([])).toContain(`style-src 'sha256-${hash}'`);
+  });
+});
