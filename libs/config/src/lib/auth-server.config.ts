@@ -61,6 +61,7 @@ const schema = z
     CLIENTS: declaredClients,
     MAX_BODY_BYTES: wholeNumber(16_384, 1_024, 1_048_576),
     CLIENT_SECRET_CACHE_TTL: wholeNumber(300, 0, 3_600),
+    CLIENT_REGISTRY_CACHE_TTL: wholeNumber(60, 0, 3_600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -94,6 +95,7 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
     },
     keyEncryptionKey: values.KEY_ENCRYPTION_KEY,
     clientAuthentication: { verifiedSecretCacheTtlSeconds: values.CLIENT_SECRET_CACHE_TTL },
+    clientRegistry: { cacheTtlSeconds: values.CLIENT_REGISTRY_CACHE_TTL },
     declaredClients: values.CLIENTS.map(
       (client): DeclaredClient => ({
         clientId: client.client_id,

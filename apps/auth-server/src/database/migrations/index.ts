@@ -1,5 +1,10 @@
 import { CreateAuthServerSchema1764000000000 } from './1764000000000-create-auth-server-schema';
 import { ExtendClientRegistry1764000100000 } from './1764000100000-extend-client-registry';
+import { NotifyClientChanges1764700000000 } from './1764700000000-notify-client-changes';
 
 /** Every auth-server migration, oldest first. */
-export const AUTH_SERVER_MIGRATIONS = [CreateAuthServerSchema1764000000000, ExtendClientRegistry1764000100000];
+export const AUTH_SERVER_MIGRATIONS = [
+  CreateAuthServerSchema1764000000000,
+  ExtendClientRegistry1764000100000,
+  NotifyClientChanges1764700000000,
+];

@@ -1,0 +1,32 @@
+import type { ClientRepository } from './client.repository';
+import type { ClientRegistryCache } from './client-registry.cache';
+import type { ClientRegistration, RegisteredClient } from './registered-client';
+
+/**
+ * The client registry with lookups served from memory: the warm token endpoint makes no database round trip.
+ * Reads go through the cache; every write delegates and then forgets what it changed on this instance at once
+ * (other instances hear of it through the `oauth_clients_changed` notification). A new write method of
+ * ClientRepository delegates the same way and calls `forget` or `clear`.
+ */
+export class CachingClientRepository implements ClientRepository {
+  constructor(
+    private readonly inner: ClientRepository,
+    private readonly cache: ClientRegistryCache,
+  ) {}
+
+  findById(clientId: string): Promise<RegisteredClient | null> {
+    return this.cache.get(clientId, () => this.inner.findById(clientId));
+  }
+
+  async save(registration: ClientRegistration): Promise<void> {
+    try {
+      await this.inner.save(registration);
+    } finally {
+      this.cache.forget(registration.clientId);
+    }
+  }
+
+  listScopes(): Promise<string[]> {
+    return this.inner.listScopes();
+  }
+}
