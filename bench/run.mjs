@@ -154,11 +154,23 @@ const tokenPlan = (client, scope = SCOPE) => ({
   body: `grant_type=client_credentials&scope=${encodeURIComponent(scope)}`,
 });
 
+/** One request before any load, so the first bcrypt check of a warm scenario is not paid by 64 connections at once. */
+async function prime(server, plan) {
+  const response = await fetch(`${server.url}${plan.path}`, {
+    method: plan.method,
+    headers: plan.headers,
+    body: plan.body,
+  });
+  if (!response.ok) throw new Error(`${server.name} answered ${response.status} to ${plan.method} ${plan.path}`);
+}
+
 /** Scenarios 1 and 2: ours and the peer alternate (ABBA for two rounds) so drift hits both alike. */
 async function clientCredentialsAgainstPeer(scenario, alg, db, clients) {
   const ours = await startOurs(db, clients, alg);
   const peer = await startPeer(clients, alg);
   const label = `client_credentials ${alg}`;
+  await prime(ours, tokenPlan(clients.warm));
+  await prime(peer, tokenPlan(clients.warm));
   for (const concurrency of settings.concurrency) {
     for (let round = 0; round < settings.rounds; round++) {
       const order = round % 2 === 0 ? [ours, peer] : [peer, ours];
@@ -173,6 +185,7 @@ async function clientCredentialsAgainstPeer(scenario, alg, db, clients) {
 }
 
 async function withRefreshTokens(ours, clients) {
+  await prime(ours, tokenPlan(clients.refresh));
   for (const concurrency of settings.concurrency) {
     await measure({
       scenario: '3',
@@ -186,6 +199,7 @@ async function withRefreshTokens(ours, clients) {
 }
 
 async function refreshRotation(ours, db, clients) {
+  await prime(ours, tokenPlan(clients.refresh));
   const file = join(ROOT, 'tmp', 'bench', 'refresh-pool.json');
   const perLevel = Math.ceil(settings.refreshPoolRate * (settings.duration + settings.warmup));
   const count = perLevel * settings.concurrency.length;
@@ -320,6 +334,16 @@ function writeResults(db) {
   process.stdout.write(`${markdown}\nWritten to ${outDir}\n`);
 }
 
+async function cleanUp() {
+  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  cleanups.length = 0;
+}
+
+// Ctrl-C stops the servers, the embedded database and drops the benchmark database too.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => void cleanUp().then(() => process.exit(130)));
+}
+
 async function main() {
   build();
   const clients = await benchClients(settings.coldClients);
@@ -350,6 +374,6 @@ main()
     return 1;
   })
   .then(async (code) => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    await cleanUp();
     process.exit(code);
   });
