@@ -45,7 +45,7 @@ instance = autocannon({
   connections: plan.connections,
   duration: plan.duration,
   amount: plan.amount,
-  timeout: 10,
+  timeout: plan.timeout ?? 10,
   requests: [request(plan)],
 });
 
