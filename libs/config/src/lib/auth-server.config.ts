@@ -125,6 +125,7 @@ const schema = z
     CLIENT_JWKS_REFETCH_COOLDOWN: wholeNumber(30, 0, 3_600),
     CLIENT_JWKS_CACHE_MAX_AGE: wholeNumber(600, 0, 86_400),
     CLIENT_API_URL: httpUrl.default('http://localhost:5002'),
+    CLIENT_REGISTRY_CACHE_TTL: wholeNumber(60, 0, 3_600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -167,6 +168,7 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       jwksRefetchCooldownSeconds: values.CLIENT_JWKS_REFETCH_COOLDOWN,
       jwksCacheMaxAgeSeconds: values.CLIENT_JWKS_CACHE_MAX_AGE,
     },
+    clientRegistry: { cacheTtlSeconds: values.CLIENT_REGISTRY_CACHE_TTL },
     declaredClients: values.CLIENTS.map(
       (client): DeclaredClient => ({
         clientId: client.client_id,

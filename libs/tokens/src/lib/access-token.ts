@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { SignJWT, type CryptoKey, type KeyObject } from 'jose';
+import { KeyObject, randomUUID, sign, type webcrypto } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { CryptoKey } from 'jose';
 
 /** The signing algorithms access tokens may use. */
 export type SigningAlgorithm = 'RS256' | 'ES256' | 'EdDSA';
@@ -31,7 +32,39 @@ export interface SignedAccessToken {
   expiresAt: number;
 }
 
-/** Signs an RFC 9068 JWT access token. `now` is seconds since the epoch. */
+// sign() with a callback runs on the libuv thread pool: signing uses every core and never blocks the event loop.
+// It also skips jose's generic JWT builder; the lib's spec verifies the result with jose.
+const signAsync = promisify(sign);
+
+/** Keys imported as WebCrypto CryptoKeys, converted once. */
+const keyObjects = new WeakMap<object, KeyObject>();
+
+function keyObjectOf(key: CryptoKey | KeyObject): KeyObject {
+  if (key instanceof KeyObject) return key;
+  let converted = keyObjects.get(key);
+  if (!converted) {
+    converted = KeyObject.from(key as unknown as webcrypto.CryptoKey);
+    keyObjects.set(key, converted);
+  }
+  return converted;
+}
+
+/** RFC 7518 §3.1 / RFC 8037 §3.1: the digest and signature encoding of each algorithm. */
+function signingInput(alg: SigningAlgorithm, key: KeyObject) {
+  switch (alg) {
+    case 'RS256':
+      return { digest: 'sha256', key };
+    // RFC 7518 §3.4: ECDSA signatures are R || S, not DER.
+    case 'ES256':
+      return { digest: 'sha256', key: { key, dsaEncoding: 'ieee-p1363' as const } };
+    case 'EdDSA':
+      return { digest: null, key };
+  }
+}
+
+const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
+
+/** Signs an RFC 9068 JWT access token (a compact JWS, RFC 7515 §7.1). `now` is seconds since the epoch. */
 export async function signAccessToken(
   claims: AccessTokenClaims,
   signingKey: AccessTokenSigningKey,
@@ -39,14 +72,19 @@ export async function signAccessToken(
 ): Promise<SignedAccessToken> {
   const jti = randomUUID();
   const expiresAt = now + claims.lifetimeSeconds;
-  const token = await new SignJWT({ client_id: claims.clientId, scope: claims.scope })
-    .setProtectedHeader({ alg: signingKey.alg, kid: signingKey.kid, typ: ACCESS_TOKEN_TYPE })
-    .setIssuer(claims.issuer)
-    .setSubject(claims.subject)
-    .setAudience(claims.audience)
-    .setIssuedAt(now)
-    .setExpirationTime(expiresAt)
-    .setJti(jti)
-    .sign(signingKey.key);
-  return { token, jti, issuedAt: now, expiresAt };
+  const header = base64url({ alg: signingKey.alg, kid: signingKey.kid, typ: ACCESS_TOKEN_TYPE });
+  const payload = base64url({
+    iss: claims.issuer,
+    sub: claims.subject,
+    aud: claims.audience,
+    iat: now,
+    exp: expiresAt,
+    jti,
+    client_id: claims.clientId,
+    scope: claims.scope,
+  });
+  const input = `${header}.${payload}`;
+  const { digest, key } = signingInput(signingKey.alg, keyObjectOf(signingKey.key));
+  const signature = await signAsync(digest, Buffer.from(input), key);
+  return { token: `${input}.${signature.toString('base64url')}`, jti, issuedAt: now, expiresAt };
 }

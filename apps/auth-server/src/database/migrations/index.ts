@@ -2,6 +2,7 @@ import { CreateAuthServerSchema1764000000000 } from './1764000000000-create-auth
 import { ExtendClientRegistry1764000100000 } from './1764000100000-extend-client-registry';
 import { CreateAuthorizationCodeFlow1764400000000 } from './1764400000000-create-authorization-code-flow';
 import { ClientAssertionsAndSecretRotation1764500000000 } from './1764500000000-client-assertions-and-secret-rotation';
+import { NotifyClientChanges1764700000000 } from './1764700000000-notify-client-changes';
 
 /** Every auth-server migration, oldest first. */
 export const AUTH_SERVER_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const AUTH_SERVER_MIGRATIONS = [
   ExtendClientRegistry1764000100000,
   CreateAuthorizationCodeFlow1764400000000,
   ClientAssertionsAndSecretRotation1764500000000,
+  NotifyClientChanges1764700000000,
 ];
