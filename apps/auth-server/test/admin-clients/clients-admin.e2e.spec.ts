@@ -156,7 +156,12 @@ describe('client registry admin API (/clients, scope server.admin)', () => {
       `UPDATE oauth_clients SET previous_secret_expires_at = now() - interval '1 second' WHERE client_id = $1`,
       [clientId],
     );
-    const expired = await tokenFor(clientId, firstSecret, 'other.read');
+    // The registry cache hears of the row change through its NOTIFY trigger, a moment later (ADR 0004).
+    let expired = await tokenFor(clientId, firstSecret, 'other.read');
+    for (let attempt = 0; attempt < 50 && expired.status === 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expired = await tokenFor(clientId, firstSecret, 'other.read');
+    }
     expect(expired.status).toBe(401);
     expect(expired.body['error']).toBe('invalid_client');
     expect((await tokenFor(clientId, secondSecret, 'other.read')).status).toBe(200);
