@@ -3,9 +3,11 @@ import { APP_FILTER } from '@nestjs/core';
 import type { AuthServerConfig } from '@oauth/config';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
+import { AdminModule } from '../admin/admin.module';
 import { DatabaseModule } from '../database/database.module';
 import { ClientsModule } from '../clients/clients.module';
 import { DemoModule } from '../demo/demo.module';
+import { DenyListModule } from '../deny-list/deny-list.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
 import { HealthController } from '../health/health.controller';
 import { JwksModule } from '../jwks/jwks.module';
@@ -17,7 +19,16 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, ClientsModule, TokenModule, JwksModule, DiscoveryModule, DemoModule],
+      imports: [
+        DatabaseModule,
+        ClientsModule,
+        TokenModule,
+        JwksModule,
+        DiscoveryModule,
+        DemoModule,
+        DenyListModule,
+        AdminModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: AUTH_SERVER_CONFIG, useValue: config },
