@@ -9,8 +9,10 @@ import { ClientsModule } from '../clients/clients.module';
 import { DemoModule } from '../demo/demo.module';
 import { DenyListModule } from '../deny-list/deny-list.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
+import { IntrospectionModule } from '../introspection/introspection.module';
 import { HealthController } from '../health/health.controller';
 import { JwksModule } from '../jwks/jwks.module';
+import { RevocationModule } from '../revocation/revocation.module';
 import { TokenModule } from '../token/token.module';
 
 @Module({})
@@ -28,6 +30,8 @@ export class AppModule {
         DemoModule,
         DenyListModule,
         AdminModule,
+        RevocationModule,
+        IntrospectionModule,
       ],
       controllers: [HealthController],
       providers: [

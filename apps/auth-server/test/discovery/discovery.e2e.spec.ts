@@ -21,6 +21,10 @@ describe('discovery (RFC 8414) and JWKS (RFC 7517)', () => {
     grant_types_supported: ['client_credentials', 'refresh_token'],
     token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     scopes_supported: ['other.read', 'other.write', 'server.admin'],
+    revocation_endpoint: 'https://auth.example.test/revoke',
+    revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+    introspection_endpoint: 'https://auth.example.test/introspect',
+    introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
     response_types_supported: [],
   };
 
