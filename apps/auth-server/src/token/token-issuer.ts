@@ -57,7 +57,7 @@ export class TokenIssuer {
   /** A new refresh token, the first of its family; only its hash is stored. */
   async startRefreshTokenFamily(client: RegisteredClient, subject: string, granted: GrantedScope): Promise<string> {
     const token = generateOpaqueToken();
-    const familyExpiresAt = new Date(Date.now() + this.config.tokens.refreshTokenAbsoluteTtlSeconds * 1000);
+    const familyExpiresAt = new Date(Date.now() + this.config.refreshTokenFamilies.absoluteTtlSeconds * 1000);
     const idleExpiry = this.refreshTokenExpiry();
     await this.refreshTokens.create({
       tokenHash: hashToken(token),

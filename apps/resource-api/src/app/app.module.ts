@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type { ResourceApiConfig } from '@oauth/config';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { BearerTokenModule } from '../bearer-token/bearer-token.module';
+import { DenyListModule } from '../deny-list/deny-list.module';
 import { HealthController } from '../health/health.controller';
 import { ItemsModule } from '../items/items.module';
 import { UserController } from '../user/user.controller';
@@ -15,7 +16,7 @@ export class AppModule {
       module: AppModule,
       // Global so every feature module can inject the one validated config.
       global: true,
-      imports: [BearerTokenModule, ItemsModule],
+      imports: [BearerTokenModule, DenyListModule, ItemsModule],
       controllers: [HealthController, UserController],
       providers: [
         { provide: RESOURCE_API_CONFIG, useValue: config },

@@ -98,8 +98,10 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       signingAlgorithm: values.SIGNING_ALG,
       accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL,
       refreshTokenTtlSeconds: values.REFRESH_TOKEN_TTL,
-      refreshTokenAbsoluteTtlSeconds: values.REFRESH_TOKEN_ABSOLUTE_TTL,
-      refreshTokenReuseGraceSeconds: values.REFRESH_TOKEN_REUSE_GRACE,
+    },
+    refreshTokenFamilies: {
+      absoluteTtlSeconds: values.REFRESH_TOKEN_ABSOLUTE_TTL,
+      reuseGraceSeconds: values.REFRESH_TOKEN_REUSE_GRACE,
     },
     keys: {
       rotationIntervalSeconds: values.KEY_ROTATION_INTERVAL,

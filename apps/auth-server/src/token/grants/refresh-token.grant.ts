@@ -50,7 +50,7 @@ export class RefreshTokenGrant implements Grant {
    * used. It is answered with a fresh pair; the lost child is revoked in the same step (ADR 0006).
    */
   private async findRetriedParent(presented: string, client: RegisteredClient): Promise<StoredRefreshToken | null> {
-    const graceMs = this.config.tokens.refreshTokenReuseGraceSeconds * 1000;
+    const graceMs = this.config.refreshTokenFamilies.reuseGraceSeconds * 1000;
     if (graceMs === 0) return null;
     const stored = await this.refreshTokens.findByHash(hashToken(presented));
     if (!stored || stored.clientId !== client.clientId || stored.revokedAt !== null || stored.rotatedAt === null) {
