@@ -12,6 +12,7 @@ import { DiscoveryModule } from '../discovery/discovery.module';
 import { IntrospectionModule } from '../introspection/introspection.module';
 import { HealthController } from '../health/health.controller';
 import { JwksModule } from '../jwks/jwks.module';
+import { PurgeModule } from '../purge/purge.module';
 import { RevocationModule } from '../revocation/revocation.module';
 import { TokenModule } from '../token/token.module';
 
@@ -32,6 +33,7 @@ export class AppModule {
         AdminModule,
         RevocationModule,
         IntrospectionModule,
+        PurgeModule,
       ],
       controllers: [HealthController],
       providers: [
