@@ -7,6 +7,8 @@ import { freePort, startService, type ServiceProcess } from './support/service-p
 const CLIENT_ID = 'client';
 const CLIENT_SECRET = randomBytes(32).toString('base64url');
 const METRICS_TOKEN = randomBytes(16).toString('hex');
+/** The resource API's own client, for the deny-list feed. */
+const FEED_SECRET = randomBytes(32).toString('base64url');
 
 describe('the three services on one Postgres, client-credentials flow end to end', () => {
   let database: TestDatabase;
@@ -33,6 +35,12 @@ describe('the three services on one Postgres, client-credentials flow end to end
           grant_types: ['client_credentials', 'refresh_token'],
           scope: 'other.read other.write server.admin',
         },
+        {
+          client_id: 'other',
+          client_secret_hash: await hash(FEED_SECRET, 11),
+          grant_types: ['client_credentials'],
+          scope: 'server.deny-list',
+        },
       ]),
     });
     services.push(authServer);
@@ -40,6 +48,7 @@ describe('the three services on one Postgres, client-credentials flow end to end
       ...common,
       RESOURCE_API_PORT: String(resourcePort),
       ISSUER: issuer,
+      DENY_LIST_CLIENT_SECRET: FEED_SECRET,
     });
     services.push(resourceApi);
     clientApi = await startService('client-api', clientPort, {

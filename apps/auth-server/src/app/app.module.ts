@@ -7,12 +7,17 @@ import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { ClientsAdminModule } from '../admin/clients/clients-admin.module';
 import { AuthorizeModule } from '../authorize/authorize.module';
+import { AdminModule } from '../admin/admin.module';
 import { DatabaseModule } from '../database/database.module';
 import { ClientsModule } from '../clients/clients.module';
 import { DemoModule } from '../demo/demo.module';
+import { DenyListModule } from '../deny-list/deny-list.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
+import { IntrospectionModule } from '../introspection/introspection.module';
 import { HealthController } from '../health/health.controller';
 import { JwksModule } from '../jwks/jwks.module';
+import { PurgeModule } from '../purge/purge.module';
+import { RevocationModule } from '../revocation/revocation.module';
 import { TokenModule } from '../token/token.module';
 
 @Module({})
@@ -31,6 +36,11 @@ export class AppModule {
         DiscoveryModule,
         DemoModule,
         ClientsAdminModule,
+        DenyListModule,
+        AdminModule,
+        RevocationModule,
+        IntrospectionModule,
+        PurgeModule,
       ],
       controllers: [HealthController],
       providers: [

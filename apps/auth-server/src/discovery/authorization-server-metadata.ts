@@ -13,6 +13,10 @@ export function authorizationServerMetadata(config: AuthServerConfig, scopesSupp
     // RFC 8414 §2: the algorithms private_key_jwt assertions may be signed with; never `none` or HMAC.
     token_endpoint_auth_signing_alg_values_supported: [...CLIENT_ASSERTION_ALGORITHMS],
     scopes_supported: scopesSupported,
+    revocation_endpoint: `${config.issuer}/revoke`,
+    revocation_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
+    introspection_endpoint: `${config.issuer}/introspect`,
+    introspection_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post', 'private_key_jwt'],
     response_types_supported: ['code'],
     // OAuth 2.1: PKCE for every client, S256 only.
     code_challenge_methods_supported: ['S256'],

@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { JWK } from 'jose';
 
-export type SigningKeyStatus = 'active' | 'retired';
+/**
+ * next: published, signs from `activatesAt` on; active: signs; retired: published until every token it
+ * signed has expired; gone: unpublished, private part erased; revoked: unpublished at once, tokens refused.
+ */
+export type SigningKeyStatus = 'next' | 'active' | 'retired' | 'gone' | 'revoked';
 
 /** An access-token signing key; the private half is stored encrypted (see key-encryption.ts). */
 @Entity({ name: 'signing_keys' })
@@ -24,6 +28,13 @@ export class SigningKeyEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
+  /** When the key starts signing; every instance switches at this moment. */
+  @Column({ name: 'activates_at', type: 'timestamptz' })
+  activatesAt!: Date;
+
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
   retiredAt!: Date | null;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
 }

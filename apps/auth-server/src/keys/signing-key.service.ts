@@ -1,23 +1,29 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createLocalJWKSet, importJWK, type JSONWebKeySet } from 'jose';
 import type { AuthServerConfig } from '@oauth/config';
 import type { AccessTokenSigningKey, SigningAlgorithm } from '@oauth/tokens';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
-import { decryptPrivateJwk, encryptPrivateJwk } from './key-encryption';
+import { decryptPrivateJwk } from './key-encryption';
 import { KEY_ENCRYPTION_KEY } from './key-encryption-key.provider';
-import { generateSigningKey } from './signing-key.generator';
+import { retiredKeyHorizonSeconds } from './key-timing';
+import type { SigningKeyEntity } from './signing-key.entity';
 import { SigningKeyRepository } from './signing-key.repository';
 
-/** A retired key stays published this long past the access-token lifetime, for clock skew. */
-const PUBLICATION_SKEW_SECONDS = 60;
+/** A key that signs from `activatesAt` (ms since the epoch) on. */
+interface ScheduledSigner {
+  activatesAt: number;
+  key: AccessTokenSigningKey;
+}
 
 /**
- * The key that signs access tokens and the public keys verifiers fetch. Both are loaded once
- * and held imported in memory: no key parsing or database read per token.
+ * The key that signs access tokens and the public keys verifiers fetch, held imported in memory:
+ * no key parsing or database read per token. `reload()` (run at boot and every KEY_REFRESH_INTERVAL)
+ * picks up keys that other instances created, promoted or revoked.
  */
 @Injectable()
-export class SigningKeyService implements OnApplicationBootstrap {
-  private signingKey?: AccessTokenSigningKey;
+export class SigningKeyService {
+  private signers: ScheduledSigner[] = [];
+  private readonly imported = new Map<string, AccessTokenSigningKey>();
   private jwks: JSONWebKeySet = { keys: [] };
   private verificationKeys = createLocalJWKSet(this.jwks);
 
@@ -27,29 +33,31 @@ export class SigningKeyService implements OnApplicationBootstrap {
     private readonly keys: SigningKeyRepository,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const alg = this.config.tokens.signingAlgorithm;
-    const active = await this.keys.ensureActive(alg, async () => {
-      const generated = await generateSigningKey(alg);
-      return {
-        kid: generated.kid,
-        alg,
-        publicJwk: generated.publicJwk,
-        encryptedPrivateJwk: await encryptPrivateJwk(generated.privateJwk, this.keyEncryptionKey),
-      };
-    });
-    const privateJwk = await decryptPrivateJwk(active.encryptedPrivateJwk, this.keyEncryptionKey);
-    this.signingKey = {
-      kid: active.kid,
-      alg: active.alg as SigningAlgorithm,
-      key: (await importJWK(privateJwk, active.alg)) as AccessTokenSigningKey['key'],
-    };
-    await this.refreshPublishedKeys();
+  async reload(): Promise<void> {
+    const retiredSince = new Date(Date.now() - retiredKeyHorizonSeconds(this.config) * 1000);
+    const published = await this.keys.findPublished(retiredSince);
+    const signing = published.filter((key) => key.status === 'active' || key.status === 'next');
+    this.signers = await Promise.all(
+      signing.map(async (key) => ({ activatesAt: key.activatesAt.getTime(), key: await this.importKey(key) })),
+    );
+    for (const kid of this.imported.keys()) {
+      if (!signing.some((key) => key.kid === kid)) this.imported.delete(kid);
+    }
+    this.jwks = { keys: published.map((key) => key.publicJwk) };
+    this.verificationKeys = createLocalJWKSet(this.jwks);
   }
 
-  currentSigningKey(): AccessTokenSigningKey {
-    if (!this.signingKey) throw new Error('No signing key loaded yet');
-    return this.signingKey;
+  /**
+   * The key with the latest activation time that has come: every instance switches to a scheduled
+   * next key at the same moment, whichever of them records the promotion.
+   */
+  currentSigningKey(now = Date.now()): AccessTokenSigningKey {
+    let current: ScheduledSigner | undefined;
+    for (const signer of this.signers) {
+      if (signer.activatesAt <= now && (!current || signer.activatesAt > current.activatesAt)) current = signer;
+    }
+    if (!current) throw new Error('No signing key loaded yet');
+    return current.key;
   }
 
   publishedKeys(): JSONWebKeySet {
@@ -61,10 +69,16 @@ export class SigningKeyService implements OnApplicationBootstrap {
     return this.verificationKeys;
   }
 
-  private async refreshPublishedKeys(): Promise<void> {
-    const horizonMs = (this.config.tokens.accessTokenTtlSeconds + PUBLICATION_SKEW_SECONDS) * 1000;
-    const published = await this.keys.findPublished(new Date(Date.now() - horizonMs));
-    this.jwks = { keys: published.map((key) => key.publicJwk) };
-    this.verificationKeys = createLocalJWKSet(this.jwks);
+  private async importKey(key: SigningKeyEntity): Promise<AccessTokenSigningKey> {
+    const known = this.imported.get(key.kid);
+    if (known) return known;
+    const privateJwk = await decryptPrivateJwk(key.encryptedPrivateJwk, this.keyEncryptionKey);
+    const imported: AccessTokenSigningKey = {
+      kid: key.kid,
+      alg: key.alg as SigningAlgorithm,
+      key: (await importJWK(privateJwk, key.alg)) as AccessTokenSigningKey['key'],
+    };
+    this.imported.set(key.kid, imported);
+    return imported;
   }
 }

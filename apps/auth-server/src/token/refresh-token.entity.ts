@@ -30,6 +30,14 @@ export class RefreshTokenEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 
+  /** The family's absolute end (REFRESH_TOKEN_ABSOLUTE_TTL); null for families started before it existed. */
+  @Column({ name: 'family_expires_at', type: 'timestamptz', nullable: true })
+  familyExpiresAt!: Date | null;
+
+  /** The token this one was rotated from; null for the first of a family. */
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -7,6 +7,7 @@ export interface StoredRefreshToken {
   audience: string;
   scope: string;
   expiresAt: Date;
+  createdAt: Date;
   rotatedAt: Date | null;
   revokedAt: Date | null;
 }
@@ -19,6 +20,14 @@ export interface NewRefreshToken {
   subject: string;
   audience: string;
   scope: string;
+  expiresAt: Date;
+  /** The family's absolute end; a rotation never extends a token past it. */
+  familyExpiresAt?: Date | null;
+}
+
+/** An access token issued with a refresh token of a family, until its expiry. */
+export interface FamilyAccessToken {
+  jti: string;
   expiresAt: Date;
 }
 
@@ -37,4 +46,16 @@ export abstract class RefreshTokenRepository {
 
   /** Revokes every token of the family that is not revoked yet. */
   abstract revokeFamily(familyId: string): Promise<void>;
+
+  /**
+   * Grace-window retry: revokes the unused child of `parentId` and stores a new child in its place, in
+   * one atomic step. Returns false when there was no unused child (it was used, or another retry won).
+   */
+  abstract reissueChild(parentId: string, replacement: { tokenHash: string; expiresAt: Date }): Promise<boolean>;
+
+  /** Remembers an access token issued together with the refresh token of this hash. */
+  abstract recordAccessToken(refreshTokenHash: string, accessToken: FamilyAccessToken): Promise<void>;
+
+  /** The access tokens of the family that have not expired yet. */
+  abstract liveAccessTokens(familyId: string): Promise<FamilyAccessToken[]>;
 }

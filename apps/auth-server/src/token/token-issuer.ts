@@ -38,6 +38,13 @@ export class TokenIssuer {
       },
       this.keys.currentSigningKey(),
     );
+    if (refreshToken !== undefined) {
+      // Remembered so that ending the family can deny-list this access token too.
+      await this.refreshTokens.recordAccessToken(hashToken(refreshToken), {
+        jti: signed.jti,
+        expiresAt: new Date(signed.expiresAt * 1000),
+      });
+    }
     return {
       access_token: signed.token,
       token_type: 'Bearer',
@@ -50,6 +57,8 @@ export class TokenIssuer {
   /** A new refresh token, the first of its family; only its hash is stored. */
   async startRefreshTokenFamily(client: RegisteredClient, subject: string, granted: GrantedScope): Promise<string> {
     const token = generateOpaqueToken();
+    const familyExpiresAt = new Date(Date.now() + this.config.refreshTokenFamilies.absoluteTtlSeconds * 1000);
+    const idleExpiry = this.refreshTokenExpiry();
     await this.refreshTokens.create({
       tokenHash: hashToken(token),
       familyId: randomUUID(),
@@ -57,11 +66,13 @@ export class TokenIssuer {
       subject,
       audience: granted.audience,
       scope: granted.scopes.toString(),
-      expiresAt: this.refreshTokenExpiry(),
+      expiresAt: idleExpiry < familyExpiresAt ? idleExpiry : familyExpiresAt,
+      familyExpiresAt,
     });
     return token;
   }
 
+  /** The idle expiry of a new refresh token; rotation caps it at the family's absolute end. */
   refreshTokenExpiry(): Date {
     return new Date(Date.now() + this.config.tokens.refreshTokenTtlSeconds * 1000);
   }

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type Repository } from 'typeorm';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import { RefreshTokenRepository, type NewRefreshToken, type StoredRefreshToken } from './refresh-token.repository';
+import {
+  RefreshTokenRepository,
+  type FamilyAccessToken,
+  type NewRefreshToken,
+  type StoredRefreshToken,
+} from './refresh-token.repository';
 
 @Injectable()
 export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
@@ -13,7 +18,7 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
   }
 
   async create(token: NewRefreshToken): Promise<void> {
-    await this.tokens.insert(token);
+    await this.tokens.insert({ ...token, familyExpiresAt: token.familyExpiresAt ?? null });
   }
 
   async findByHash(tokenHash: string): Promise<StoredRefreshToken | null> {
@@ -22,15 +27,17 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
 
   async rotate(id: string, replacement: { tokenHash: string; expiresAt: Date }): Promise<boolean> {
     // One statement: the row lock taken by the UPDATE makes a concurrent rotation wait and then
-    // find rotated_at set, so it updates nothing and inserts nothing.
+    // find rotated_at set, so it updates nothing and inserts nothing. LEAST ignores a null family end.
     const inserted: unknown[] = await this.dataSource.query(
       `WITH rotated AS (
          UPDATE refresh_tokens SET rotated_at = now()
          WHERE id = $1 AND rotated_at IS NULL AND revoked_at IS NULL
-         RETURNING family_id, client_id, subject, audience, scope
+         RETURNING id, family_id, client_id, subject, audience, scope, family_expires_at
        )
-       INSERT INTO refresh_tokens (token_hash, family_id, client_id, subject, audience, scope, expires_at)
-       SELECT $2, family_id, client_id, subject, audience, scope, $3 FROM rotated
+       INSERT INTO refresh_tokens
+         (token_hash, family_id, client_id, subject, audience, scope, expires_at, family_expires_at, parent_id)
+       SELECT $2, family_id, client_id, subject, audience, scope, LEAST($3, family_expires_at), family_expires_at, id
+       FROM rotated
        RETURNING id`,
       [id, replacement.tokenHash, replacement.expiresAt],
     );
@@ -39,5 +46,38 @@ export class TypeOrmRefreshTokenRepository extends RefreshTokenRepository {
 
   async revokeFamily(familyId: string): Promise<void> {
     await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async reissueChild(parentId: string, replacement: { tokenHash: string; expiresAt: Date }): Promise<boolean> {
+    const inserted: unknown[] = await this.dataSource.query(
+      `WITH lost AS (
+         UPDATE refresh_tokens SET revoked_at = now()
+         WHERE parent_id = $1 AND rotated_at IS NULL AND revoked_at IS NULL
+         RETURNING family_id, client_id, subject, audience, scope, family_expires_at
+       )
+       INSERT INTO refresh_tokens
+         (token_hash, family_id, client_id, subject, audience, scope, expires_at, family_expires_at, parent_id)
+       SELECT $2, family_id, client_id, subject, audience, scope, LEAST($3, family_expires_at), family_expires_at, $1
+       FROM lost
+       RETURNING id`,
+      [parentId, replacement.tokenHash, replacement.expiresAt],
+    );
+    return inserted.length === 1;
+  }
+
+  async recordAccessToken(refreshTokenHash: string, accessToken: FamilyAccessToken): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO refresh_family_access_tokens (jti, family_id, expires_at)
+       SELECT $1, family_id, $3 FROM refresh_tokens WHERE token_hash = $2`,
+      [accessToken.jti, refreshTokenHash, accessToken.expiresAt],
+    );
+  }
+
+  async liveAccessTokens(familyId: string): Promise<FamilyAccessToken[]> {
+    const rows: { jti: string; expires_at: Date }[] = await this.dataSource.query(
+      `SELECT jti, expires_at FROM refresh_family_access_tokens WHERE family_id = $1 AND expires_at > now()`,
+      [familyId],
+    );
+    return rows.map((row) => ({ jti: row.jti, expiresAt: row.expires_at }));
   }
 }

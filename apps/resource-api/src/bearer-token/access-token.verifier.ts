@@ -3,8 +3,9 @@ import type { ResourceApiConfig } from '@oauth/config';
 import { invalidToken, temporarilyUnavailable } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
 import { ACCESS_TOKEN_TYPE, isStrictCompactJws } from '@oauth/tokens';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTVerifyResult } from 'jose';
 import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
+import { DenyListCache } from '../deny-list/deny-list.cache';
 import { AccessTokenPrincipal } from './access-token-principal';
 import { describeTokenRejection, isTokenRejection } from './verification-failure';
 
@@ -27,7 +28,10 @@ export class AccessTokenVerifier {
   // Created once: jose caches the key set and re-fetches it, at most once per cooldown, when a token names an unknown kid.
   private readonly keySet: ReturnType<typeof createRemoteJWKSet>;
 
-  constructor(@Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig) {
+  constructor(
+    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
+    private readonly denyList: DenyListCache,
+  ) {
     this.realm = config.tokens.audience;
     this.keySet = createRemoteJWKSet(new URL(config.tokens.jwksUri), {
       cooldownDuration: config.tokens.jwksRefetchCooldownSeconds * 1000,
@@ -40,14 +44,19 @@ export class AccessTokenVerifier {
   async verify(token: string): Promise<AccessTokenPrincipal> {
     // RFC 8725 §3.1: refuse non-canonical or ambiguous tokens before any key is looked up.
     if (!isStrictCompactJws(token)) throw invalidToken(this.realm, 'The access token is malformed');
-    const payload = await this.verifySignatureAndClaims(token);
-    return this.toPrincipal(payload);
+    const { payload, protectedHeader } = await this.verifySignatureAndClaims(token);
+    const principal = this.toPrincipal(payload);
+    // ADR 0006: revoked tokens and tokens of revoked keys, from the in-memory copy of the deny-list.
+    if (this.denyList.refuses(principal.jti, protectedHeader.kid)) {
+      throw invalidToken(this.realm, 'The access token has been revoked');
+    }
+    return principal;
   }
 
-  private async verifySignatureAndClaims(token: string): Promise<JWTPayload> {
+  private async verifySignatureAndClaims(token: string): Promise<JWTVerifyResult> {
     const { tokens } = this.config;
     try {
-      const { payload } = await jwtVerify(token, this.keySet, {
+      return await jwtVerify(token, this.keySet, {
         issuer: tokens.issuer,
         audience: tokens.audience,
         clockTolerance: tokens.clockSkewSeconds,
@@ -56,7 +65,6 @@ export class AccessTokenVerifier {
         algorithms: ALGORITHMS,
         requiredClaims: REQUIRED_CLAIMS,
       });
-      return payload;
     } catch (error) {
       if (isTokenRejection(error)) throw invalidToken(this.realm, describeTokenRejection(error));
       // The keys could not be fetched: the token may well be good, so this is not invalid_token.
@@ -65,7 +73,7 @@ export class AccessTokenVerifier {
     }
   }
 
-  private toPrincipal(payload: JWTPayload): AccessTokenPrincipal {
+  private toPrincipal(payload: JWTVerifyResult['payload']): AccessTokenPrincipal {
     const { sub, jti, client_id: clientId, scope } = payload;
     if (
       typeof sub !== 'string' ||

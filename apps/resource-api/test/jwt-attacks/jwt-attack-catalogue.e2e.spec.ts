@@ -89,7 +89,9 @@ describe('JWT attack catalogue at the resource API', () => {
   }
 
   it('accepts the well-formed token every case below breaks', async () => {
-    const response = await request(api.url).get('/user').set('authorization', `Bearer ${await signed()}`);
+    const response = await request(api.url)
+      .get('/user')
+      .set('authorization', `Bearer ${await signed()}`);
     expect(response.status).toBe(200);
   });
 
@@ -99,7 +101,10 @@ describe('JWT attack catalogue at the resource API', () => {
   });
 
   it.each([
-    ['the PEM of the public key', () => createPublicKey({ key: rsa.publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' })],
+    [
+      'the PEM of the public key',
+      () => createPublicKey({ key: rsa.publicJwk as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' }),
+    ],
     ['the modulus of the public key', () => Buffer.from(rsa.publicJwk.n as string, 'base64url')],
     ['the JWK of the public key', () => Buffer.from(JSON.stringify(rsa.publicJwk))],
   ])('refuses HS256 signed with %s as the secret (algorithm confusion)', async (_case, secret) => {
@@ -146,7 +151,10 @@ describe('JWT attack catalogue at the resource API', () => {
       ['jku', () => ({ kid: 'attacker', jku: `${trap.url}/jwks.json` })],
       ['x5u', () => ({ kid: 'attacker', x5u: `${trap.url}/cert.pem` })],
       ['jwk (embedded attacker key)', () => ({ kid: 'attacker', jwk: attacker.jwk })],
-      ['x5c (embedded attacker certificate chain)', () => ({ kid: 'attacker', x5c: ['MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'] })],
+      [
+        'x5c (embedded attacker certificate chain)',
+        () => ({ kid: 'attacker', x5c: ['MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA'] }),
+      ],
       ['jku with the kid of a real key', () => ({ kid: 'rsa-1', jku: `${trap.url}/jwks.json` })],
     ])('refuses a token whose %s header points elsewhere', async (_case, header) => {
       await expectRefused(await attackerToken(header()));
@@ -180,7 +188,9 @@ describe('JWT attack catalogue at the resource API', () => {
     });
 
     it('refuses a token without typ', async () => {
-      const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' }).sign(rsa.signingKey.key);
+      const token = await new SignJWT(claims())
+        .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+        .sign(rsa.signingKey.key);
       await expectRefused(token);
     });
 
@@ -223,7 +233,9 @@ describe('JWT attack catalogue at the resource API', () => {
 
     it('refuses PS256, which the auth server never uses', async () => {
       const pair = await generateKeyPair('PS256');
-      const token = await new SignJWT(claims()).setProtectedHeader({ alg: 'PS256', kid: 'rsa-1', typ: 'at+jwt' }).sign(pair.privateKey);
+      const token = await new SignJWT(claims())
+        .setProtectedHeader({ alg: 'PS256', kid: 'rsa-1', typ: 'at+jwt' })
+        .sign(pair.privateKey);
       await expectRefused(token);
     });
   });
@@ -237,7 +249,10 @@ describe('JWT attack catalogue at the resource API', () => {
   });
 
   it('accepts the output of the raw signer when nothing is wrong, so the cases above fail for their flaw', async () => {
-    const token = await signRaw(JSON.stringify({ alg: 'RS256', kid: 'rsa-1', typ: 'at+jwt' }), JSON.stringify(claims()));
+    const token = await signRaw(
+      JSON.stringify({ alg: 'RS256', kid: 'rsa-1', typ: 'at+jwt' }),
+      JSON.stringify(claims()),
+    );
     expect((await request(api.url).get('/user').set('authorization', `Bearer ${token}`)).status).toBe(200);
   });
 
@@ -247,8 +262,14 @@ describe('JWT attack catalogue at the resource API', () => {
       ['four parts', async () => `${await signed()}.extra`],
       ['an empty signature', async () => `${(await signed()).split('.').slice(0, 2).join('.')}.`],
       ['a header that is not JSON', async () => `${base64url.encode('not json')}.${encodeJson(claims())}.c2ln`],
-      ['a payload that is not JSON', async () => `${encodeJson({ alg: 'RS256', kid: 'rsa-1', typ: 'at+jwt' })}.${base64url.encode('[1,2')}.c2ln`],
-      ['a payload that is a JSON array', async () => `${encodeJson({ alg: 'RS256', kid: 'rsa-1', typ: 'at+jwt' })}.${encodeJson([1, 2])}.c2ln`],
+      [
+        'a payload that is not JSON',
+        async () => `${encodeJson({ alg: 'RS256', kid: 'rsa-1', typ: 'at+jwt' })}.${base64url.encode('[1,2')}.c2ln`,
+      ],
+      [
+        'a payload that is a JSON array',
+        async () => `${encodeJson({ alg: 'RS256', kid: 'rsa-1', typ: 'at+jwt' })}.${encodeJson([1, 2])}.c2ln`,
+      ],
       ['standard base64 padding', async () => (await signed()).replace(/\.([^.]+)$/, '.$1==')],
     ])('refuses %s', async (_case, build) => {
       await expectRefused(await build());

@@ -126,6 +126,13 @@ const schema = z
     CLIENT_JWKS_CACHE_MAX_AGE: wholeNumber(600, 0, 86_400),
     CLIENT_API_URL: httpUrl.default('http://localhost:5002'),
     CLIENT_REGISTRY_CACHE_TTL: wholeNumber(60, 0, 3_600),
+    KEY_ROTATION_INTERVAL: wholeNumber(2_592_000, 10, 31_536_000),
+    JWKS_MAX_AGE: wholeNumber(300, 0, 86_400),
+    KEY_REFRESH_INTERVAL: wholeNumber(5, 1, 300),
+    REFRESH_TOKEN_ABSOLUTE_TTL: wholeNumber(7_776_000, 60, 315_360_000),
+    REFRESH_TOKEN_REUSE_GRACE: wholeNumber(0, 0, 60),
+    PURGE_INTERVAL: wholeNumber(3_600, 1, 86_400),
+    PURGE_BATCH_SIZE: wholeNumber(1_000, 1, 100_000),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -158,6 +165,16 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       accessTokenTtlSeconds: values.ACCESS_TOKEN_TTL,
       refreshTokenTtlSeconds: values.REFRESH_TOKEN_TTL,
     },
+    refreshTokenFamilies: {
+      absoluteTtlSeconds: values.REFRESH_TOKEN_ABSOLUTE_TTL,
+      reuseGraceSeconds: values.REFRESH_TOKEN_REUSE_GRACE,
+    },
+    keys: {
+      rotationIntervalSeconds: values.KEY_ROTATION_INTERVAL,
+      jwksMaxAgeSeconds: values.JWKS_MAX_AGE,
+      refreshIntervalSeconds: values.KEY_REFRESH_INTERVAL,
+    },
+    purge: { intervalSeconds: values.PURGE_INTERVAL, batchSize: values.PURGE_BATCH_SIZE },
     keyEncryptionKey: values.KEY_ENCRYPTION_KEY,
     clientAuthentication: {
       verifiedSecretCacheTtlSeconds: values.CLIENT_SECRET_CACHE_TTL,

@@ -2,21 +2,33 @@ import { z } from 'zod';
 import { loadConfig } from './load-config';
 import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
 
-const schema = z.object({
-  NODE_ENV: nodeEnv,
-  LOG_LEVEL: logLevel,
-  METRICS_TOKEN: optional(nonEmpty),
-  HOST: z.string().default('127.0.0.1'),
-  RESOURCE_API_PORT: port(5003),
-  DATABASE_URL: optional(postgresUrl),
-  DATA_DIR: nonEmpty.default('.data'),
-  ISSUER: httpUrl.default('http://localhost:5001'),
-  JWKS_URI: optional(httpUrl),
-  RESOURCE_AUDIENCE: nonEmpty.default('other'),
-  CLOCK_SKEW: wholeNumber(10, 0, 300),
-  JWKS_REFETCH_COOLDOWN: wholeNumber(30, 1, 3_600),
-  JWKS_CACHE_MAX_AGE: wholeNumber(600, 10, 86_400),
-});
+const schema = z
+  .object({
+    NODE_ENV: nodeEnv,
+    LOG_LEVEL: logLevel,
+    METRICS_TOKEN: optional(nonEmpty),
+    HOST: z.string().default('127.0.0.1'),
+    RESOURCE_API_PORT: port(5003),
+    DATABASE_URL: optional(postgresUrl),
+    DATA_DIR: nonEmpty.default('.data'),
+    ISSUER: httpUrl.default('http://localhost:5001'),
+    JWKS_URI: optional(httpUrl),
+    RESOURCE_AUDIENCE: nonEmpty.default('other'),
+    CLOCK_SKEW: wholeNumber(10, 0, 300),
+    JWKS_REFETCH_COOLDOWN: wholeNumber(30, 1, 3_600),
+    JWKS_CACHE_MAX_AGE: wholeNumber(600, 10, 86_400),
+    DENY_LIST_URL: optional(httpUrl),
+    DENY_LIST_CLIENT_ID: optional(nonEmpty),
+    DENY_LIST_CLIENT_SECRET: optional(nonEmpty),
+    DENY_LIST_POLL_INTERVAL: wholeNumber(2, 1, 60),
+    DENY_LIST_MAX_STALENESS: wholeNumber(30, 2, 3_600),
+  })
+  .superRefine((env, ctx) => {
+    // Without the feed, revoked tokens would keep working here until they expire.
+    if (env.NODE_ENV === 'production' && !env.DENY_LIST_CLIENT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['DENY_LIST_CLIENT_SECRET'], message: 'is required in production' });
+    }
+  });
 
 /** Every environment variable this app reads. */
 export const RESOURCE_API_VARIABLES: readonly string[] = Object.keys(schema.shape);
@@ -39,6 +51,14 @@ export function loadResourceApiConfig(env: Record<string, string | undefined>) {
       clockSkewSeconds: values.CLOCK_SKEW,
       jwksRefetchCooldownSeconds: values.JWKS_REFETCH_COOLDOWN,
       jwksCacheMaxAgeSeconds: values.JWKS_CACHE_MAX_AGE,
+    },
+    denyList: {
+      url: values.DENY_LIST_URL ?? `${values.ISSUER}/deny-list`,
+      // The resource server is registered at the auth server as a client named after its audience (ADR 0006).
+      clientId: values.DENY_LIST_CLIENT_ID ?? values.RESOURCE_AUDIENCE,
+      clientSecret: values.DENY_LIST_CLIENT_SECRET,
+      pollIntervalSeconds: values.DENY_LIST_POLL_INTERVAL,
+      maxStalenessSeconds: values.DENY_LIST_MAX_STALENESS,
     },
   }));
 }

@@ -2,6 +2,9 @@ import { CreateAuthServerSchema1764000000000 } from './1764000000000-create-auth
 import { ExtendClientRegistry1764000100000 } from './1764000100000-extend-client-registry';
 import { CreateAuthorizationCodeFlow1764400000000 } from './1764400000000-create-authorization-code-flow';
 import { ClientAssertionsAndSecretRotation1764500000000 } from './1764500000000-client-assertions-and-secret-rotation';
+import { SigningKeyLifecycle1764600000000 } from './1764600000000-signing-key-lifecycle';
+import { CreateDenyList1764600100000 } from './1764600100000-create-deny-list';
+import { RefreshTokenFamilies1764600200000 } from './1764600200000-refresh-token-families';
 import { NotifyClientChanges1764700000000 } from './1764700000000-notify-client-changes';
 
 /** Every auth-server migration, oldest first. */
@@ -10,5 +13,8 @@ export const AUTH_SERVER_MIGRATIONS = [
   ExtendClientRegistry1764000100000,
   CreateAuthorizationCodeFlow1764400000000,
   ClientAssertionsAndSecretRotation1764500000000,
+  SigningKeyLifecycle1764600000000,
+  CreateDenyList1764600100000,
+  RefreshTokenFamilies1764600200000,
   NotifyClientChanges1764700000000,
 ];

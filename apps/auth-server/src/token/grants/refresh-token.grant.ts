@@ -1,8 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AuthServerConfig } from '@oauth/config';
 import { invalidGrant, invalidScope } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
 import { generateOpaqueToken, hashToken } from '@oauth/tokens';
 import type { RegisteredClient } from '../../clients/registered-client';
+import { AUTH_SERVER_CONFIG } from '../../config/auth-server-config.token';
+import { RefreshTokenFamilyRevoker } from '../refresh-token-family.revoker';
 import { RefreshTokenRepository, type StoredRefreshToken } from '../refresh-token.repository';
 import type { GrantedScope } from '../scope-policy';
 import { TokenIssuer } from '../token-issuer';
@@ -17,24 +20,44 @@ export class RefreshTokenGrant implements Grant {
   private readonly logger = new Logger(RefreshTokenGrant.name);
 
   constructor(
+    @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
     private readonly refreshTokens: RefreshTokenRepository,
+    private readonly families: RefreshTokenFamilyRevoker,
     private readonly issuer: TokenIssuer,
   ) {}
 
   async handle(params: TokenRequestParams, client: RegisteredClient): Promise<TokenResponse> {
-    const stored = await this.findUsableToken(requireParameter(params, 'refresh_token'), client);
+    const presented = requireParameter(params, 'refresh_token');
+    const retried = await this.findRetriedParent(presented, client);
+    const stored = retried ?? (await this.findUsableToken(presented, client));
     const granted = this.narrowScope(params['scope'], stored, client);
     const replacement = generateOpaqueToken();
-    const rotated = await this.refreshTokens.rotate(stored.id, {
-      tokenHash: hashToken(replacement),
-      expiresAt: this.issuer.refreshTokenExpiry(),
-    });
+    const next = { tokenHash: hashToken(replacement), expiresAt: this.issuer.refreshTokenExpiry() };
+    const rotated = retried
+      ? await this.refreshTokens.reissueChild(stored.id, next)
+      : await this.refreshTokens.rotate(stored.id, next);
     if (!rotated) {
       // Another request rotated it between our read and our write: the same token was used twice.
       await this.revokeFamily(stored, client);
       throw invalidGrant('The refresh token is invalid');
     }
     return this.issuer.respond(client, stored.subject, granted, replacement);
+  }
+
+  /**
+   * REFRESH_TOKEN_REUSE_GRACE: the parent of a token rotated moments ago, presented again by its client,
+   * is a retry after a lost response rather than theft, as long as the child it received was never
+   * used. It is answered with a fresh pair; the lost child is revoked in the same step (ADR 0006).
+   */
+  private async findRetriedParent(presented: string, client: RegisteredClient): Promise<StoredRefreshToken | null> {
+    const graceMs = this.config.refreshTokenFamilies.reuseGraceSeconds * 1000;
+    if (graceMs === 0) return null;
+    const stored = await this.refreshTokens.findByHash(hashToken(presented));
+    if (!stored || stored.clientId !== client.clientId || stored.revokedAt !== null || stored.rotatedAt === null) {
+      return null;
+    }
+    const withinGrace = Date.now() - stored.rotatedAt.getTime() < graceMs;
+    return withinGrace && stored.expiresAt.getTime() > Date.now() ? stored : null;
   }
 
   private async findUsableToken(presented: string, client: RegisteredClient): Promise<StoredRefreshToken> {
@@ -80,7 +103,7 @@ export class RefreshTokenGrant implements Grant {
   }
 
   private async revokeFamily(stored: StoredRefreshToken, client: RegisteredClient): Promise<void> {
-    await this.refreshTokens.revokeFamily(stored.familyId);
+    await this.families.revoke(stored.familyId);
     this.logger.warn(`Refresh token reuse detected for client_id ${JSON.stringify(client.clientId)}: family revoked`);
   }
 }
