@@ -1,8 +1,12 @@
+import { hash } from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import { createTestDatabase, type TestDatabase } from '@oauth/testing';
 import { getJson } from './support/http';
 import { freePort, startService, type ServiceProcess } from './support/service-process';
+
+/** The resource API's own client, for the deny-list feed. */
+const FEED_SECRET = randomBytes(32).toString('base64url');
 
 describe('the client API authenticating with private_key_jwt (RFC 7523) at the real auth server', () => {
   let database: TestDatabase;
@@ -30,6 +34,12 @@ describe('the client API authenticating with private_key_jwt (RFC 7523) at the r
           grant_types: ['client_credentials'],
           scope: 'other.read',
         },
+        {
+          client_id: 'other',
+          client_secret_hash: await hash(FEED_SECRET, 11),
+          grant_types: ['client_credentials'],
+          scope: 'server.deny-list',
+        },
       ]),
     });
     services.push(authServer);
@@ -37,6 +47,7 @@ describe('the client API authenticating with private_key_jwt (RFC 7523) at the r
       ...common,
       RESOURCE_API_PORT: String(resourcePort),
       ISSUER: issuer,
+      DENY_LIST_CLIENT_SECRET: FEED_SECRET,
     });
     services.push(resourceApi);
     clientApi = await startService('client-api', clientPort, {

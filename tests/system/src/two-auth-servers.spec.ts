@@ -6,6 +6,8 @@ import { freePort, startService, type ServiceProcess } from './support/service-p
 
 const CLIENT_ID = 'client';
 const CLIENT_SECRET = randomBytes(32).toString('base64url');
+/** The resource API's own client, for the deny-list feed. */
+const FEED_SECRET = randomBytes(32).toString('base64url');
 
 /** The scaled topology: two auth-server instances on one Postgres, one issuer; any instance serves any request. */
 describe('two auth-server instances on one Postgres', () => {
@@ -32,6 +34,12 @@ describe('two auth-server instances on one Postgres', () => {
           grant_types: ['client_credentials', 'refresh_token'],
           scope: 'other.read other.write',
         },
+        {
+          client_id: 'other',
+          client_secret_hash: await hash(FEED_SECRET, 11),
+          grant_types: ['client_credentials'],
+          scope: 'server.deny-list',
+        },
       ]),
     };
     // Started together: migrations and the first signing key must be created exactly once.
@@ -49,6 +57,8 @@ describe('two auth-server instances on one Postgres', () => {
       RESOURCE_API_PORT: String(resourcePort),
       ISSUER: issuer,
       JWKS_URI: `${second.url}/.well-known/jwks.json`,
+      DENY_LIST_URL: `${first.url}/deny-list`,
+      DENY_LIST_CLIENT_SECRET: FEED_SECRET,
     });
     services.push(resourceApi);
     const clientPort = await freePort();

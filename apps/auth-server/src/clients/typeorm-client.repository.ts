@@ -5,6 +5,9 @@ import { ClientEntity } from './client.entity';
 import { ClientRepository } from './client.repository';
 import type { ClientRegistration, RegisteredClient } from './registered-client';
 
+/** The client ids the registry can hold: 1-128 RFC 6749 VSCHAR characters. */
+const CLIENT_ID = /^[\x20-\x7E]{1,128}$/;
+
 @Injectable()
 export class TypeOrmClientRepository extends ClientRepository {
   private readonly clients: Repository<ClientEntity>;
@@ -15,6 +18,8 @@ export class TypeOrmClientRepository extends ClientRepository {
   }
 
   async findById(clientId: string): Promise<RegisteredClient | null> {
+    // RFC 6749 Appendix A.1: client-id = *VSCHAR; anything else cannot be registered, so needs no query.
+    if (!CLIENT_ID.test(clientId)) return null;
     const entity = await this.clients.findOneBy({ clientId });
     return entity ? toRegisteredClient(entity) : null;
   }

@@ -7,12 +7,21 @@ import {
 } from '../support/auth-server.fixture';
 import { OWNER, RESOURCE_SERVER, STRANGER } from '../support/revocation-clients';
 
+/** A client registered for client_secret_post: a client may use only its registered method. */
+const POSTER: TestClient = {
+  clientId: 'poster',
+  secret: 'poster-secret',
+  tokenEndpointAuthMethod: 'client_secret_post',
+  grantTypes: ['client_credentials'],
+  scope: 'other.read',
+};
+
 describe('POST /introspect (RFC 7662)', () => {
   let server: RunningAuthServer;
   const as = (client: TestClient) => ({ authorization: basic(client.clientId, client.secret) });
 
   beforeAll(async () => {
-    server = await startAuthServer([OWNER, STRANGER, RESOURCE_SERVER]);
+    server = await startAuthServer([OWNER, STRANGER, RESOURCE_SERVER, POSTER]);
   });
   afterAll(() => server.close());
 
@@ -133,9 +142,16 @@ describe('POST /introspect (RFC 7662)', () => {
       expect(viaPost.body['error']).toBe('invalid_client');
     });
 
-    it('accepts client_secret_post', async () => {
-      const { access } = await issue();
-      const response = await introspect({ token: access, client_id: 'owner', client_secret: 'owner-secret' }, {});
+    it('accepts client_secret_post from a client registered for it', async () => {
+      const credentials = { client_id: POSTER.clientId, client_secret: POSTER.secret };
+      const issued = await postForm(
+        `${server.url}/token`,
+        { grant_type: 'client_credentials', scope: 'other.read', ...credentials },
+        {},
+      );
+      expect(issued.status).toBe(200);
+      const response = await introspect({ token: issued.body['access_token'] as string, ...credentials }, {});
+      expect(response.status).toBe(200);
       expect(response.body['active']).toBe(true);
     });
   });

@@ -49,6 +49,16 @@ describe('request size limits, enforced before parsing', () => {
     expect(['unauthorized_client', 'invalid_grant']).toContain(response.body['error']);
   });
 
+  it.each([
+    ['a NUL in client_id (public-client path)', 'client_id=%00&grant_type=client_credentials'],
+    ['a NUL in a value', 'grant_type=client_credentials&scope=other.read%00'],
+    ['a NUL in a name', 'grant_type=client_credentials&sc%00ope=other.read'],
+  ])('answers %s with 400 invalid_request, not a database error', async (_case, body) => {
+    const response = await postForm(`${server.url}/token`, body);
+    expect(response.status).toBe(400);
+    expect(response.body).toEqual({ error: 'invalid_request', error_description: expect.any(String) });
+  });
+
   it('still serves a normal request afterwards', async () => {
     const response = await postForm(
       `${server.url}/token`,
