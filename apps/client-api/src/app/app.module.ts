@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import type { ClientApiConfig } from '@oauth/config';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { CLOCK, systemClock } from '../clock/clock';
+import { AuthServerAdminClient } from '../console/auth-server-admin.client';
+import { ConsoleController } from '../console/console.controller';
+import { RoleTokenStore } from '../console/role-token.store';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import { ClientCredentialsSource } from '../credentials/client-credentials.source';
 import { HealthController } from '../health/health.controller';
@@ -16,7 +19,7 @@ export class AppModule {
   static forRoot(config: ClientApiConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController, OtherUserController],
+      controllers: [HealthController, OtherUserController, ConsoleController],
       providers: [
         { provide: CLIENT_API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
@@ -25,6 +28,8 @@ export class AppModule {
         TokenEndpointClient,
         TokenProvider,
         ResourceApiClient,
+        RoleTokenStore,
+        AuthServerAdminClient,
       ],
     };
   }

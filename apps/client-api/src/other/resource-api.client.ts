@@ -36,6 +36,11 @@ export class ResourceApiClient {
     return withoutChallenge(await this.send(path, await this.tokens.accessTokenFor(RESOURCE_API_AUDIENCE)));
   }
 
+  /** A GET with a token the caller holds (the console's role tokens), answered as it came. */
+  async getWithToken(path: string, token: string): Promise<ResourceApiAnswer> {
+    return withoutChallenge(await this.send(path, token));
+  }
+
   private async send(path: string, token: string): Promise<RawAnswer> {
     const timeoutMs = this.config.http.timeoutMs;
     let response: Response;
