@@ -7,4 +7,6 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
   coverageDirectory: '../../coverage/apps/auth-server',
+  // E2e specs boot the app (migrations, key generation) in their hooks; on a loaded 2-core machine that can exceed 5 s.
+  testTimeout: 30_000,
 };

@@ -4,6 +4,9 @@ import type { ClientApiConfig } from '@oauth/config';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { CLOCK, systemClock } from '../clock/clock';
+import { AuthServerAdminClient } from '../console/auth-server-admin.client';
+import { ConsoleController } from '../console/console.controller';
+import { RoleTokenStore } from '../console/role-token.store';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import { ClientCredentialsSource } from '../credentials/client-credentials.source';
 import { BrowserSessionStore } from '../browser-session/browser-session.store';
@@ -22,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [MetricsModule.forRoot({ service: 'client-api', exposure: config.metrics })],
-      controllers: [HealthController, OtherUserController, HomeController, OAuthLoginController],
+      controllers: [HealthController, OtherUserController, HomeController, OAuthLoginController, ConsoleController],
       providers: [
         { provide: CLIENT_API_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
@@ -33,6 +36,8 @@ export class AppModule {
         ResourceApiClient,
         BrowserSessionStore,
         UserTokenProvider,
+        RoleTokenStore,
+        AuthServerAdminClient,
       ],
     };
   }

@@ -36,7 +36,7 @@ export class ResourceApiClient {
     return withoutChallenge(await this.send(path, await this.tokens.accessTokenFor(RESOURCE_API_AUDIENCE)));
   }
 
-  /** Calls the resource API with someone else's token, e.g. a signed-in person's (authorization-code flow). */
+  /** A GET with a token the caller holds (a signed-in person's, or a console role's), answered as it came. */
   async getWithToken(path: string, token: string): Promise<ResourceApiAnswer> {
     return withoutChallenge(await this.send(path, token));
   }
