@@ -66,7 +66,7 @@ async function startOurs(db, clients, alg) {
     ISSUER: `http://127.0.0.1:${port}`,
     KEY_ENCRYPTION_KEY: db.keyEncryptionKey,
     SIGNING_ALG: alg,
-    CLIENTS: clientsSetting([clients.warm, clients.refresh, ...clients.cold]),
+    CLIENTS: clientsSetting([clients.warm, clients.refresh, clients.feed, ...clients.cold]),
   });
   cleanups.push(() => server.stop());
   return server;
@@ -239,6 +239,8 @@ async function resourceApi(ours, db, clients) {
     DATABASE_URL: db.url,
     RESOURCE_API_PORT: String(port),
     ISSUER: ours.url,
+    // Production requires the deny-list feed; it is pulled in the background, checked in memory per request.
+    DENY_LIST_CLIENT_SECRET: clients.feed.secret,
   });
   cleanups.push(() => api.stop());
   const response = await fetch(`${ours.url}/token`, {

@@ -15,26 +15,28 @@ const HASH_WORKER = `
   parentPort.postMessage(workerData.secrets.map((secret) => hashSync(secret, workerData.cost)));
 `;
 
-/** `{ warm, refresh, cold[] }`: each `{ clientId, secret, hash, grantTypes, scope }`. */
+/** `{ warm, refresh, feed, cold[] }`: each `{ clientId, secret, hash, grantTypes, scope }`. */
 export async function benchClients(coldCount) {
   const cached = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : null;
-  if (cached && cached.cold.length >= coldCount) return cached;
-  const make = (clientId, grantTypes) => ({
+  if (cached?.feed && cached.cold.length >= coldCount) return cached;
+  const make = (clientId, grantTypes, scope = 'other.read other.write') => ({
     clientId,
     secret: randomBytes(32).toString('base64url'),
     grantTypes,
-    scope: 'other.read other.write',
+    scope,
   });
   const clients = [
     make('bench', ['client_credentials']),
     make('bench-refresh', ['client_credentials', 'refresh_token']),
+    // The resource API reads the deny-list feed as the client named after its audience (ADR 0006).
+    make('other', ['client_credentials'], 'server.deny-list'),
     ...Array.from({ length: coldCount }, (_, i) =>
       make(`bench-cold-${String(i).padStart(3, '0')}`, ['client_credentials']),
     ),
   ];
   const hashes = await hashInParallel(clients.map((client) => client.secret));
   clients.forEach((client, i) => (client.hash = hashes[i]));
-  const result = { warm: clients[0], refresh: clients[1], cold: clients.slice(2) };
+  const result = { warm: clients[0], refresh: clients[1], feed: clients[2], cold: clients.slice(3) };
   mkdirSync(join(ROOT, 'tmp', 'bench'), { recursive: true });
   writeFileSync(CACHE, JSON.stringify(result));
   return result;
