@@ -9,9 +9,12 @@ const PURGE_LOCK = 7005;
 /** A refresh token is kept this long past its expiry, so a late reuse is still recognised as reuse. */
 const REFRESH_TOKEN_RETENTION = '1 day';
 
+/** A redeemed or expired code is kept this long, so a late replay still revokes what the code issued. */
+const AUTHORIZATION_CODE_RETENTION = '1 day';
+
 /**
  * Each target deletes at most `$1` expired rows per statement (by ctid), so a run never holds long
- * locks. Tables that other features add (authorization codes, assertion jtis) get a line here.
+ * locks. A table that a new feature adds with an expiry gets a line here.
  */
 const TARGETS: Record<string, string> = {
   refresh_tokens: `DELETE FROM refresh_tokens WHERE ctid IN (
@@ -19,6 +22,12 @@ const TARGETS: Record<string, string> = {
   refresh_family_access_tokens: `DELETE FROM refresh_family_access_tokens WHERE ctid IN (
       SELECT ctid FROM refresh_family_access_tokens WHERE expires_at < now() LIMIT $1)`,
   deny_list: `DELETE FROM deny_list WHERE ctid IN (SELECT ctid FROM deny_list WHERE expires_at < now() LIMIT $1)`,
+  authorization_codes: `DELETE FROM authorization_codes WHERE ctid IN (
+      SELECT ctid FROM authorization_codes
+        WHERE expires_at < now() - interval '${AUTHORIZATION_CODE_RETENTION}' LIMIT $1)`,
+  sessions: `DELETE FROM sessions WHERE ctid IN (SELECT ctid FROM sessions WHERE expires_at < now() LIMIT $1)`,
+  client_assertion_jtis: `DELETE FROM client_assertion_jtis WHERE ctid IN (
+      SELECT ctid FROM client_assertion_jtis WHERE expires_at < now() LIMIT $1)`,
   signing_keys: `DELETE FROM signing_keys WHERE ctid IN (
       SELECT ctid FROM signing_keys WHERE status IN ('gone', 'revoked')
         AND coalesce(revoked_at, retired_at) < now() - interval '7 days' LIMIT $1)`,
