@@ -1,12 +1,13 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ResourceApiConfig } from '@oauth/config';
-import { invalidToken, temporarilyUnavailable } from '@oauth/oauth-errors';
+import { invalidToken } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
 import { ACCESS_TOKEN_TYPE, isStrictCompactJws } from '@oauth/tokens';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyResult } from 'jose';
+import { jwtVerify, type JWTVerifyResult } from 'jose';
 import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
 import { DenyListCache } from '../deny-list/deny-list.cache';
 import { AccessTokenPrincipal } from './access-token-principal';
+import { ResilientJwksResolver } from './resilient-jwks.resolver';
 import { describeTokenRejection, isTokenRejection } from './verification-failure';
 
 /** The algorithms the auth server signs with; anything else (`none`, HS256, …) is refused. */
@@ -17,26 +18,23 @@ const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub', 'client_id', 'scope'];
 
 const JWKS_TIMEOUT_MS = 5_000;
 
-/** A failed fetch is retried on the next request; this only tells callers when that is worth trying. */
-const RETRY_AFTER_SECONDS = 5;
-
 /** Validates RFC 9068 JWT access tokens against the auth server's published keys. */
 @Injectable()
 export class AccessTokenVerifier {
-  private readonly logger = new Logger(AccessTokenVerifier.name);
   private readonly realm: string;
-  // Created once: jose caches the key set and re-fetches it, at most once per cooldown, when a token names an unknown kid.
-  private readonly keySet: ReturnType<typeof createRemoteJWKSet>;
+  // Created once: the key set is cached, re-fetched at most once per cooldown, and kept while the auth server is down.
+  private readonly keys: ResilientJwksResolver;
 
   constructor(
     @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
     private readonly denyList: DenyListCache,
   ) {
     this.realm = config.tokens.audience;
-    this.keySet = createRemoteJWKSet(new URL(config.tokens.jwksUri), {
-      cooldownDuration: config.tokens.jwksRefetchCooldownSeconds * 1000,
-      cacheMaxAge: config.tokens.jwksCacheMaxAgeSeconds * 1000,
-      timeoutDuration: JWKS_TIMEOUT_MS,
+    this.keys = new ResilientJwksResolver({
+      jwksUri: config.tokens.jwksUri,
+      cooldownMs: config.tokens.jwksRefetchCooldownSeconds * 1000,
+      cacheMaxAgeMs: config.tokens.jwksCacheMaxAgeSeconds * 1000,
+      timeoutMs: JWKS_TIMEOUT_MS,
     });
   }
 
@@ -56,7 +54,7 @@ export class AccessTokenVerifier {
   private async verifySignatureAndClaims(token: string): Promise<JWTVerifyResult> {
     const { tokens } = this.config;
     try {
-      return await jwtVerify(token, this.keySet, {
+      return await jwtVerify(token, this.keys.resolve, {
         issuer: tokens.issuer,
         audience: tokens.audience,
         clockTolerance: tokens.clockSkewSeconds,
@@ -67,9 +65,7 @@ export class AccessTokenVerifier {
       });
     } catch (error) {
       if (isTokenRejection(error)) throw invalidToken(this.realm, describeTokenRejection(error));
-      // The keys could not be fetched: the token may well be good, so this is not invalid_token.
-      this.logger.error(`Signing keys unavailable from ${tokens.jwksUri}: ${(error as Error)?.message ?? error}`);
-      throw temporarilyUnavailable('The signing keys of the authorization server are unavailable', RETRY_AFTER_SECONDS);
+      throw error;
     }
   }
 

@@ -92,15 +92,52 @@ describe('when the key set cannot be fetched', () => {
     await jwks?.close();
   });
 
-  it('answers 503, not invalid_token: the token may well be good', async () => {
+  it('refuses the token with 401 invalid_token, never a 5xx: no key is known to verify it', async () => {
     const response = await request(api.url)
       .get('/user')
       .set('authorization', `Bearer ${await issueAccessToken(key)}`);
-    expect(response.status).toBe(503);
-    expect(response.headers['retry-after']).toBe('5');
+    expect(response.status).toBe(401);
     expect(response.body).toEqual({
-      error: 'temporarily_unavailable',
-      error_description: 'The signing keys of the authorization server are unavailable',
+      error: 'invalid_token',
+      error_description: 'The access token is signed with an unknown key',
     });
+  });
+});
+
+describe('when the auth server goes down after its keys were fetched', () => {
+  let key: TestSigningKey;
+  let jwks: FakeJwksServer;
+  let api: RunningResourceApi;
+
+  beforeAll(async () => {
+    key = await createSigningKey('RS256', 'key-1');
+    jwks = await startFakeJwksServer([key.publicJwk]);
+    // The cache goes stale after a second; a failed fetch is not retried for an hour.
+    api = await startResourceApi(jwks.url, { JWKS_CACHE_MAX_AGE: '1', JWKS_REFETCH_COOLDOWN: '3600' });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await jwks?.close();
+  });
+
+  const status = async (token: string) =>
+    (await request(api.url).get('/user').set('authorization', `Bearer ${token}`)).status;
+
+  it('keeps validating tokens of keys it holds, refuses unknown kids with 401, and fetches at most once per cooldown', async () => {
+    expect(await status(await issueAccessToken(key))).toBe(200);
+    jwks.failFromNowOn();
+    await waitPastCooldown();
+    const fetchesBefore = jwks.fetchCount;
+
+    // The cache is stale and the auth server answers 503: the key held still verifies.
+    expect(await status(await issueAccessToken(key))).toBe(200);
+
+    const unknown = await createSigningKey('RS256', 'never-published');
+    const flood = await Promise.all(Array.from({ length: 20 }, async () => status(await issueAccessToken(unknown))));
+    expect(flood).toEqual(Array.from({ length: 20 }, () => 401));
+    expect(await status(await issueAccessToken(key))).toBe(200);
+    // One failed fetch for the stale cache; the flood and the later requests wait out the cooldown.
+    expect(jwks.fetchCount - fetchesBefore).toBe(1);
   });
 });

@@ -9,18 +9,25 @@ export interface FakeJwksServer {
   readonly fetchCount: number;
   /** Replaces the published keys, as a key rotation at the auth server would. */
   publish(keys: JWK[]): void;
+  /** From now on answers 503, as an auth server in trouble would (fetches are still counted). */
+  failFromNowOn(): void;
   close(): Promise<void>;
 }
 
 export async function startFakeJwksServer(keys: JWK[]): Promise<FakeJwksServer> {
   let published = keys;
   let fetchCount = 0;
+  let failing = false;
   const server = createServer((request, response) => {
     if (request.url !== '/.well-known/jwks.json') {
       response.writeHead(404).end();
       return;
     }
     fetchCount += 1;
+    if (failing) {
+      response.writeHead(503).end();
+      return;
+    }
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: published }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -32,6 +39,9 @@ export async function startFakeJwksServer(keys: JWK[]): Promise<FakeJwksServer> 
     },
     publish(next) {
       published = next;
+    },
+    failFromNowOn() {
+      failing = true;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -17,7 +17,7 @@ const schema = z
     CLOCK_SKEW: wholeNumber(10, 0, 300),
     JWKS_REFETCH_COOLDOWN: wholeNumber(30, 1, 3_600),
     // Below the auth server's JWKS_MAX_AGE (300): a next key, published that long before it signs, is known in time.
-    JWKS_CACHE_MAX_AGE: wholeNumber(240, 10, 86_400),
+    JWKS_CACHE_MAX_AGE: wholeNumber(240, 1, 86_400),
     DENY_LIST_URL: optional(httpUrl),
     DENY_LIST_CLIENT_ID: optional(nonEmpty),
     DENY_LIST_CLIENT_SECRET: optional(nonEmpty),
