@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '@oauth/testing';
+import {
+  createTestDatabase,
+  type TestDatabase,
+  freePort,
+  startService,
+  WORKSPACE_ROOT,
+  type ServiceProcess,
+} from '@oauth/testing';
 import { launchChromium } from './support/chromium';
-import { freePort, startService, WORKSPACE_ROOT, type ServiceProcess } from './support/service-process';
 
 const SCREENSHOTS = join(WORKSPACE_ROOT, 'test-artifacts', 'browser');
 

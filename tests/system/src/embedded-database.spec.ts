@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getJson } from './support/http';
-import { freePort, startService, type ServiceProcess } from './support/service-process';
+import { freePort, startService, type ServiceProcess } from '@oauth/testing';
 
 /** What `npm start` does on a fresh clone: no DATABASE_URL, development, generated demo credentials. */
 describe('first start with no DATABASE_URL (embedded PGlite)', () => {

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hash } from 'bcryptjs';
 import { decodeProtectedHeader } from 'jose';
-import { createTestDatabase, type TestDatabase } from '@oauth/testing';
+import { createTestDatabase, type TestDatabase, freePort, startService, type ServiceProcess } from '@oauth/testing';
 import { getJson, postToken } from './support/http';
-import { freePort, startService, type ServiceProcess } from './support/service-process';
 
 const CLIENT_ID = 'client';
 const CLIENT_SECRET = randomBytes(32).toString('base64url');

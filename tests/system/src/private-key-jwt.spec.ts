@@ -1,9 +1,8 @@
 import { hash } from 'bcryptjs';
 import { randomBytes } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
-import { createTestDatabase, type TestDatabase } from '@oauth/testing';
+import { createTestDatabase, type TestDatabase, freePort, startService, type ServiceProcess } from '@oauth/testing';
 import { getJson } from './support/http';
-import { freePort, startService, type ServiceProcess } from './support/service-process';
 
 /** The resource API's own client, for the deny-list feed. */
 const FEED_SECRET = randomBytes(32).toString('base64url');

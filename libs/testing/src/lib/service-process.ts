@@ -1,30 +1,26 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
+/** The repository root, where `dist/apps/*` are built. */
 export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..', '..');
 
-/** One built service (`dist/apps/<name>/main.js`) running as its own process. */
+export type ServiceName = 'auth-server' | 'resource-api' | 'client-api';
+
+/** One built service running as its own process, as `npm start` or a container runs it. */
 export interface ServiceProcess {
+  name: ServiceName;
   url: string;
+  /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
   stop(): Promise<void>;
 }
 
-/** A port nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the built service with exactly `env` (plus PATH) and waits until it answers /health/live. */
-export async function startService(name: string, port: number, env: Record<string, string>): Promise<ServiceProcess> {
+/** Starts `dist/apps/<name>/main.js` with exactly `env` (plus PATH) and waits until it answers. */
+export async function startService(
+  name: ServiceName,
+  port: number,
+  env: Record<string, string>,
+): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [join(WORKSPACE_ROOT, 'dist', 'apps', name, 'main.js')], {
     cwd: WORKSPACE_ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', ...env },
@@ -34,7 +30,7 @@ export async function startService(name: string, port: number, env: Record<strin
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const service: ServiceProcess = { url, output: () => output, stop: () => stopProcess(child) };
+  const service: ServiceProcess = { name, url, output: () => output, stop: () => stopProcess(child) };
   try {
     await waitUntilLive(url, child);
   } catch (error) {
@@ -49,7 +45,8 @@ async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`exited with code ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health/live`)).ok) return;
+      const response = await fetch(`${url}/health/live`);
+      if (response.ok) return;
     } catch {
       // Not listening yet.
     }
