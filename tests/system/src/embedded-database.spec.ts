@@ -45,6 +45,9 @@ describe('first start with no DATABASE_URL (embedded PGlite)', () => {
       client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
       username: 'demo',
       password: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      // The resource API's own client for the deny-list feed, so revocation works in development too.
+      deny_list_client_id: 'other',
+      deny_list_client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
     });
     // Printed once for the developer, on first start.
     expect(authServer.output()).toContain(credentials.client_secret);
@@ -53,5 +56,19 @@ describe('first start with no DATABASE_URL (embedded PGlite)', () => {
       status: 200,
       body: { clientId: 'client', permissions: 'read,write' },
     });
+  });
+
+  it('refuses a deny-listed token at the resource API in development too (the console of the series)', async () => {
+    const clientApi = services[2];
+    expect((await getJson(`${clientApi.url}/user/login`)).status).toBe(200);
+    expect((await getJson(`${clientApi.url}/user/info`)).status).toBe(200);
+    const listed = await fetch(`${clientApi.url}/admin/blacklist`, { method: 'POST' });
+    expect(listed.status).toBe(200);
+    let info = await getJson(`${clientApi.url}/user/info`);
+    for (let attempt = 0; attempt < 40 && info.status === 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      info = await getJson(`${clientApi.url}/user/info`);
+    }
+    expect(info.status).toBe(401);
   });
 });

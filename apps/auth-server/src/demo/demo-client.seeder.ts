@@ -11,6 +11,8 @@ import { UserRepository } from '../users/user.repository';
 
 export const DEMO_CLIENT_ID = 'client';
 export const DEMO_USERNAME = 'demo';
+/** The resource API reads the deny-list feed as the client named after its audience (ADR 0006). */
+const DENY_LIST_CLIENT_ID = 'other';
 const DEMO_SCOPES = 'other.read other.write other.user other.admin server.user server.admin';
 const DEMO_GRANTS = ['client_credentials', 'refresh_token', 'authorization_code'];
 const BCRYPT_COST = 12;
@@ -20,6 +22,8 @@ interface DemoCredentials {
   client_secret: string;
   username: string;
   password: string;
+  deny_list_client_id: string;
+  deny_list_client_secret: string;
 }
 
 /**
@@ -47,13 +51,13 @@ export class DemoClientSeeder implements OnApplicationBootstrap {
       client_secret: existing?.client_secret ?? generateOpaqueToken(),
       username: existing?.username ?? DEMO_USERNAME,
       password: existing?.password ?? generateOpaqueToken(),
+      deny_list_client_id: existing?.deny_list_client_id ?? DENY_LIST_CLIENT_ID,
+      deny_list_client_secret: existing?.deny_list_client_secret ?? generateOpaqueToken(),
     };
-    // A client declared in CLIENTS is the operator's; the generated demo client never replaces it.
-    if (!this.config.declaredClients.some((client) => client.clientId === credentials.client_id)) {
-      await this.registerClient(credentials);
-    }
+    if (!this.isDeclared(credentials.client_id)) await this.registerClient(credentials);
+    if (!this.isDeclared(credentials.deny_list_client_id)) await this.registerDenyListClient(credentials);
     await this.registerUser(credentials);
-    if (existing?.username !== undefined && existing.password !== undefined) return;
+    if (Object.keys(credentials).every((field) => existing?.[field as keyof DemoCredentials] !== undefined)) return;
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
     // Printed once, on purpose: these are development demo secrets, never real ones.
@@ -63,19 +67,41 @@ export class DemoClientSeeder implements OnApplicationBootstrap {
     this.logger.log(`Demo credentials written to ${file}`);
   }
 
-  /** Re-registered on every start, so grants and the redirect URI follow the code; bcrypt runs only for a new secret. */
+  /** A client declared in CLIENTS is the operator's; a generated demo client never replaces it. */
+  private isDeclared(clientId: string): boolean {
+    return this.config.declaredClients.some((client) => client.clientId === clientId);
+  }
+
+  /** Re-registered on every start, so grants and the redirect URI follow the code. */
   private async registerClient(credentials: DemoCredentials): Promise<void> {
-    const registered = await this.clients.findById(credentials.client_id);
-    const stillValid =
-      registered?.secretHash && (await this.secrets.verify(credentials.client_secret, registered.secretHash));
     await this.clients.save({
       clientId: credentials.client_id,
       clientName: 'Demo client',
-      secretHash: stillValid ? registered.secretHash : await hash(credentials.client_secret, BCRYPT_COST),
+      secretHash: await this.hashFor(credentials.client_id, credentials.client_secret),
       grantTypes: DEMO_GRANTS,
       scope: DEMO_SCOPES,
       redirectUris: [`${this.config.demo.clientApiUrl}/oauth/callback`],
     });
+  }
+
+  /** The resource API's own client, so it can pull the deny-list feed in development too. */
+  private async registerDenyListClient(credentials: DemoCredentials): Promise<void> {
+    await this.clients.save({
+      clientId: credentials.deny_list_client_id,
+      clientName: 'Resource API (deny-list feed)',
+      secretHash: await this.hashFor(credentials.deny_list_client_id, credentials.deny_list_client_secret),
+      grantTypes: ['client_credentials'],
+      scope: 'server.deny-list',
+    });
+  }
+
+  /** The registered hash when it still matches the secret (bcrypt runs only for a new secret). */
+  private async hashFor(clientId: string, secret: string): Promise<string> {
+    const registered = await this.clients.findById(clientId);
+    if (registered?.secretHash && (await this.secrets.verify(secret, registered.secretHash))) {
+      return registered.secretHash;
+    }
+    return hash(secret, BCRYPT_COST);
   }
 
   private async registerUser(credentials: DemoCredentials): Promise<void> {

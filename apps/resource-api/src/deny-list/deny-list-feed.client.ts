@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ResourceApiConfig } from '@oauth/config';
 import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
 import type { DenyListFeedEntry } from './deny-list.cache';
+import { DenyListCredentials } from './deny-list-credentials';
 
 const FEED_TIMEOUT_MS = 5_000;
 
@@ -17,10 +18,14 @@ const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, 
 /** Reads the auth server's deny-list feed, authenticating as this resource server's client (ADR 0006). */
 @Injectable()
 export class DenyListFeedClient {
-  constructor(@Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig) {}
+  constructor(
+    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
+    private readonly credentials: DenyListCredentials,
+  ) {}
 
   async changesSince(cursor: string | undefined): Promise<DenyListFeedPage> {
-    const { url, clientId, clientSecret = '' } = this.config.denyList;
+    const { url, clientId } = this.config.denyList;
+    const clientSecret = await this.credentials.secret();
     const target = new URL(url);
     if (cursor !== undefined) target.searchParams.set('since', cursor);
     const credentials = Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64');

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ResourceApiConfig } from '@oauth/config';
 import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
+import { DenyListCredentials } from './deny-list-credentials';
 
 /** One entry of the auth server's deny-list feed: a token by `jti`, or every token a key signed, by `kid`. */
 export interface DenyListFeedEntry {
@@ -22,10 +23,13 @@ export class DenyListCache {
   private readonly denied = { jti: new Map<string, number>(), kid: new Map<string, number>() };
   private lastSyncAt?: number;
 
-  constructor(@Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig) {}
+  constructor(
+    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
+    private readonly credentials: DenyListCredentials,
+  ) {}
 
   get enabled(): boolean {
-    return this.config.denyList.clientSecret !== undefined;
+    return this.credentials.configured;
   }
 
   apply(entries: readonly DenyListFeedEntry[], now = Date.now()): void {
