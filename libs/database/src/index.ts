@@ -2,3 +2,4 @@ export { openDatabase, type Database, type DatabaseOptions } from './lib/open-da
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-postgres';
 export { isDatabaseUnavailable } from './lib/database-unavailable';
 export { DatabaseUnavailableInterceptor } from './lib/database-unavailable.interceptor';
+export { isDatabaseReachable } from './lib/database-reachable';

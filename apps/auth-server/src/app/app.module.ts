@@ -16,6 +16,7 @@ import { DiscoveryModule } from '../discovery/discovery.module';
 import { IntrospectionModule } from '../introspection/introspection.module';
 import { HealthController } from '../health/health.controller';
 import { JwksModule } from '../jwks/jwks.module';
+import { KeysModule } from '../keys/keys.module';
 import { PurgeModule } from '../purge/purge.module';
 import { RevocationModule } from '../revocation/revocation.module';
 import { TokenModule } from '../token/token.module';
@@ -33,6 +34,7 @@ export class AppModule {
         TokenModule,
         AuthorizeModule,
         JwksModule,
+        KeysModule,
         DiscoveryModule,
         DemoModule,
         ClientsAdminModule,

@@ -38,6 +38,12 @@ describe('Postgres outage at the token endpoint', () => {
       signal: AbortSignal.timeout(OUTAGE_ANSWER_BOUND_MS),
     });
 
+  it('is ready while Postgres answers', async () => {
+    const ready = await fetch(`${server.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', database: 'up', signing_key: 'up' });
+  });
+
   it('issues tokens, answers 503 with Retry-After and nothing issued while Postgres is down, and resumes without a restart', async () => {
     expect((await requestToken()).status).toBe(200);
 
@@ -52,6 +58,9 @@ describe('Postgres outage at the token endpoint', () => {
     });
     const live = await fetch(`${server.url}/health/live`);
     expect(live.status).toBe(200);
+    const notReady = await fetch(`${server.url}/health/ready`);
+    expect(notReady.status).toBe(503);
+    expect(await notReady.json()).toEqual({ status: 'unavailable', database: 'down', signing_key: 'up' });
 
     await postgres.start();
     let after = await requestToken().catch(() => undefined);
@@ -60,6 +69,7 @@ describe('Postgres outage at the token endpoint', () => {
       after = await requestToken().catch(() => undefined);
     }
     expect(after?.status).toBe(200);
+    expect((await fetch(`${server.url}/health/ready`)).status).toBe(200);
     const body = (await after?.json()) as Record<string, unknown>;
     expect(body['refresh_token']).toEqual(expect.any(String));
   }, 60_000);

@@ -24,6 +24,18 @@ describe('GET /health/live', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
+  it('is ready while the upstream services are down: their outage shows per request, as a 502', async () => {
+    const running = await startApp(
+      testConfig({ AUTH_SERVER_URL: 'http://127.0.0.1:9', RESOURCE_API_URL: 'http://127.0.0.1:9' }),
+    );
+    app = running.app;
+
+    const ready = await fetch(`${running.url}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${running.url}/other/user`)).status).toBe(502);
+  });
+
   it('answers unknown paths with a JSON 404, not the generated /api prefix', async () => {
     const running = await startApp(testConfig({}));
     app = running.app;

@@ -5,6 +5,7 @@ import { DatabaseUnavailableInterceptor } from '@oauth/database';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { BearerTokenModule } from '../bearer-token/bearer-token.module';
+import { DatabaseModule } from '../database/database.module';
 import { DenyListModule } from '../deny-list/deny-list.module';
 import { HealthController } from '../health/health.controller';
 import { ItemsModule } from '../items/items.module';
@@ -20,6 +21,7 @@ export class AppModule {
       global: true,
       imports: [
         MetricsModule.forRoot({ service: 'resource-api', exposure: config.metrics }),
+        DatabaseModule,
         BearerTokenModule,
         DenyListModule,
         ItemsModule,

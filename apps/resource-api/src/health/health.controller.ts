@@ -1,10 +1,15 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { isDatabaseReachable } from '@oauth/database';
 import { DenyListCache, type DenyListState } from '../deny-list/deny-list.cache';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly denyList: DenyListCache) {}
+  constructor(
+    private readonly denyList: DenyListCache,
+    private readonly dataSource: DataSource,
+  ) {}
 
   /** Liveness only: the process answers. */
   @Get('live')
@@ -12,14 +17,17 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Not ready while the deny-list is stale: mutations are refused then (ADR 0006). */
+  /** Not ready while Postgres does not answer or the deny-list is stale: mutations are refused then (ADR 0006). */
   @Get('ready')
-  ready(@Res({ passthrough: true }) reply: FastifyReply): { status: 'ok' | 'unavailable'; deny_list: DenyListState } {
-    const state = this.denyList.state();
-    if (state === 'stale') {
-      void reply.status(503);
-      return { status: 'unavailable', deny_list: state };
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: 'ok' | 'unavailable'; database: 'up' | 'down'; deny_list: DenyListState }> {
+    const database = (await isDatabaseReachable(this.dataSource)) ? 'up' : 'down';
+    const denyList = this.denyList.state();
+    if (database === 'down' || denyList === 'stale') {
+      void reply.status(503).header('retry-after', '5');
+      return { status: 'unavailable', database, deny_list: denyList };
     }
-    return { status: 'ok', deny_list: state };
+    return { status: 'ok', database, deny_list: denyList };
   }
 }

@@ -103,10 +103,18 @@ describe('deny-list enforcement (ADR 0006)', () => {
 
   it('fails closed for mutations and reports not ready when the feed is unreachable too long', async () => {
     const token = await issueAccessToken(key);
-    expect((await request(api.url).get('/health/ready')).body).toEqual({ status: 'ok', deny_list: 'fresh' });
+    expect((await request(api.url).get('/health/ready')).body).toEqual({
+      status: 'ok',
+      database: 'up',
+      deny_list: 'fresh',
+    });
     feed.setReachable(false);
     await waitFor(async () => (await request(api.url).get('/health/ready')).status === 503, 10_000);
-    expect((await request(api.url).get('/health/ready')).body).toEqual({ status: 'unavailable', deny_list: 'stale' });
+    expect((await request(api.url).get('/health/ready')).body).toEqual({
+      status: 'unavailable',
+      database: 'up',
+      deny_list: 'stale',
+    });
 
     const write = await request(api.url).post('/items').set('authorization', `Bearer ${token}`).send({ name: 'x' });
     expect(write.status).toBe(503);
