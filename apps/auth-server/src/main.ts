@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadAuthServerConfig } from '@oauth/config';
-import { createApp } from './bootstrap/create-app';
+import { createApp } from '@oauth/authorization-server';
 
 async function bootstrap(): Promise<void> {
   const config = loadAuthServerConfig(process.env);

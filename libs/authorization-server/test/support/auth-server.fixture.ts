@@ -8,7 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { loadAuthServerConfig, type AuthServerConfig } from '@oauth/config';
 import { createTestDatabase, type TestDatabase } from '@oauth/testing';
-import { createApp } from '../../src/bootstrap/create-app';
+import { createApp } from '../../src/lib/bootstrap/create-app';
 
 /** A client to declare in the CLIENTS setting, with its plain secret for the test to use. */
 export interface TestClient {

@@ -1,5 +1,5 @@
 import { decodeJwt } from 'jose';
-import { ClientRepository } from '../../src/clients/client.repository';
+import { ClientRepository } from '../../src/lib/clients/client.repository';
 import { basic, postForm, startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
 import { Browser, paramsOf, pkcePair } from '../support/browser';
 import { alice, authorizeUrl, createUser, obtainCode, REDIRECT_URI, webClient } from './authorization-code.fixture';

@@ -1,5 +1,5 @@
 import { hash } from 'bcryptjs';
-import { UserRepository } from '../../src/users/user.repository';
+import { UserRepository } from '../../src/lib/users/user.repository';
 import type { RunningAuthServer, TestClient } from '../support/auth-server.fixture';
 import { Browser, hiddenField, pkcePair, type Page } from '../support/browser';
 

@@ -1,6 +1,6 @@
 import { hash } from 'bcryptjs';
 import { createTestDatabase, type TestDatabase } from '@oauth/testing';
-import { ClientRepository } from '../../src/clients/client.repository';
+import { ClientRepository } from '../../src/lib/clients/client.repository';
 import {
   basic,
   postForm,

@@ -1,5 +1,5 @@
 import { startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
-import { ExpiredRowsPurger } from '../../src/purge/expired-rows.purger';
+import { ExpiredRowsPurger } from '../../src/lib/purge/expired-rows.purger';
 
 describe('purge of expired rows', () => {
   let server: RunningAuthServer;
