@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import { signAccessToken, type SigningAlgorithm } from './access-token';
 
 const claims = {
@@ -32,6 +32,13 @@ describe('signAccessToken', () => {
       jti: signed.jti,
     });
     expect(signed.expiresAt).toBe(1_700_000_900);
+  });
+
+  it('signs with the jti and issue time its caller chose', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const signed = await signAccessToken(claims, { kid: 'k1', alg: 'ES256', key: privateKey }, 1_700_000_000, 'j-1');
+    expect(signed).toMatchObject({ jti: 'j-1', issuedAt: 1_700_000_000, expiresAt: 1_700_000_900 });
+    expect(decodeJwt(signed.token)).toMatchObject({ jti: 'j-1', iat: 1_700_000_000 });
   });
 
   it('gives every token its own jti', async () => {

@@ -64,13 +64,16 @@ function signingInput(alg: SigningAlgorithm, key: KeyObject) {
 
 const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
 
-/** Signs an RFC 9068 JWT access token (a compact JWS, RFC 7515 §7.1). `now` is seconds since the epoch. */
+/**
+ * Signs an RFC 9068 JWT access token (a compact JWS, RFC 7515 §7.1). `now` is seconds since the epoch; a caller
+ * that must name the token in a durable write before signing it chooses `now` and `jti` itself.
+ */
 export async function signAccessToken(
   claims: AccessTokenClaims,
   signingKey: AccessTokenSigningKey,
   now = Math.floor(Date.now() / 1000),
+  jti: string = randomUUID(),
 ): Promise<SignedAccessToken> {
-  const jti = randomUUID();
   const expiresAt = now + claims.lifetimeSeconds;
   const header = base64url({ alg: signingKey.alg, kid: signingKey.kid, typ: ACCESS_TOKEN_TYPE });
   const payload = base64url({
