@@ -41,6 +41,14 @@ describe('signAccessToken', () => {
     expect(decodeJwt(signed.token)).toMatchObject({ jti: 'j-1', iat: 1_700_000_000 });
   });
 
+  it('signs many tokens at once with one key, each verifiable', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const key = { kid: 'k1', alg: 'RS256' as const, key: privateKey };
+    const signed = await Promise.all(Array.from({ length: 20 }, () => signAccessToken(claims, key)));
+    const verified = await Promise.all(signed.map(({ token }) => jwtVerify(token, publicKey, { typ: 'at+jwt' })));
+    expect(verified.map(({ payload }) => payload.jti)).toEqual(signed.map(({ jti }) => jti));
+  });
+
   it('gives every token its own jti', async () => {
     const { privateKey } = await generateKeyPair('ES256');
     const key = { kid: 'k1', alg: 'ES256' as const, key: privateKey };
