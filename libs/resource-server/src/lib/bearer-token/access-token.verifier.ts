@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ResourceApiConfig } from '@oauth/config';
 import { invalidToken } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
 import { ACCESS_TOKEN_TYPE, isStrictCompactJws } from '@oauth/tokens';
 import { jwtVerify, type JWTVerifyResult } from 'jose';
-import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
 import { DenyListCache } from '../deny-list/deny-list.cache';
+import type { ResolvedResourceServerOptions } from '../resource-server-options';
+import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 import { AccessTokenPrincipal } from './access-token-principal';
 import { ResilientJwksResolver } from './resilient-jwks.resolver';
 import { describeTokenRejection, isTokenRejection } from './verification-failure';
@@ -16,26 +16,18 @@ const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 /** RFC 9068 §2.2: the claims every access token carries. */
 const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub', 'client_id', 'scope'];
 
-const JWKS_TIMEOUT_MS = 5_000;
-
 /** Validates RFC 9068 JWT access tokens against the auth server's published keys. */
 @Injectable()
 export class AccessTokenVerifier {
   private readonly realm: string;
-  // Created once: the key set is cached, re-fetched at most once per cooldown, and kept while the auth server is down.
-  private readonly keys: ResilientJwksResolver;
 
   constructor(
-    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
+    @Inject(RESOURCE_SERVER_OPTIONS) private readonly options: ResolvedResourceServerOptions,
+    // One for the app: the key set is cached, re-fetched at most once per cooldown, and kept while the auth server is down.
+    private readonly keys: ResilientJwksResolver,
     private readonly denyList: DenyListCache,
   ) {
-    this.realm = config.tokens.audience;
-    this.keys = new ResilientJwksResolver({
-      jwksUri: config.tokens.jwksUri,
-      cooldownMs: config.tokens.jwksRefetchCooldownSeconds * 1000,
-      cacheMaxAgeMs: config.tokens.jwksCacheMaxAgeSeconds * 1000,
-      timeoutMs: JWKS_TIMEOUT_MS,
-    });
+    this.realm = options.realm;
   }
 
   /** Returns the token's principal, or throws the RFC 6750 §3.1 error to answer with. */
@@ -45,19 +37,19 @@ export class AccessTokenVerifier {
     const { payload, protectedHeader } = await this.verifySignatureAndClaims(token);
     const principal = this.toPrincipal(payload);
     // ADR 0006: revoked tokens and tokens of revoked keys, from the in-memory copy of the deny-list.
-    if (this.denyList.refuses(principal.jti, protectedHeader.kid)) {
+    if (this.denyList.refuses(principal.tokenId, protectedHeader.kid)) {
       throw invalidToken(this.realm, 'The access token has been revoked');
     }
     return principal;
   }
 
   private async verifySignatureAndClaims(token: string): Promise<JWTVerifyResult> {
-    const { tokens } = this.config;
+    const { options } = this;
     try {
       return await jwtVerify(token, this.keys.resolve, {
-        issuer: tokens.issuer,
-        audience: tokens.audience,
-        clockTolerance: tokens.clockSkewSeconds,
+        issuer: options.issuer,
+        audience: options.audience,
+        clockTolerance: options.clockSkewSeconds,
         // RFC 9068 §4: reject tokens whose header typ is not at+jwt (no confusion with ID tokens).
         typ: ACCESS_TOKEN_TYPE,
         algorithms: ALGORITHMS,
@@ -70,16 +62,17 @@ export class AccessTokenVerifier {
   }
 
   private toPrincipal(payload: JWTVerifyResult['payload']): AccessTokenPrincipal {
-    const { sub, jti, client_id: clientId, scope } = payload;
+    const { sub, jti, exp, client_id: clientId, scope } = payload;
     if (
       typeof sub !== 'string' ||
       typeof jti !== 'string' ||
       typeof clientId !== 'string' ||
-      typeof scope !== 'string'
+      typeof scope !== 'string' ||
+      typeof exp !== 'number'
     ) {
       throw invalidToken(this.realm, 'The access token has a malformed claim');
     }
-    return new AccessTokenPrincipal(sub, this.parseScope(scope), jti);
+    return new AccessTokenPrincipal(clientId, sub, this.parseScope(scope), jti, new Date(exp * 1000));
   }
 
   private parseScope(scope: string): ScopeSet {

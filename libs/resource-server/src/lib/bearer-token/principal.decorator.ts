@@ -1,7 +1,10 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AccessTokenPrincipal } from './access-token-principal';
 
-/** The AccessTokenPrincipal that BearerTokenGuard validated; only on routes behind RequireToken/RequireScopes. */
+/**
+ * The AccessTokenPrincipal of the verified token, e.g. `@Principal() principal: AccessTokenPrincipal`;
+ * only on routes behind `RequireToken()` or `RequireScopes()`.
+ */
 export const Principal = createParamDecorator(
   (_data: unknown, context: ExecutionContext): AccessTokenPrincipal =>
     context.switchToHttp().getRequest<{ user: AccessTokenPrincipal }>().user,

@@ -4,6 +4,13 @@ import { isTokenRejection } from './verification-failure';
 
 type KeyResolver = ReturnType<typeof createLocalJWKSet>;
 
+/**
+ * How current the key set is: `not_fetched` before the first token needed it, `fresh` within the cache
+ * max age, `stale` when older (re-fetched when the next token comes), `unreachable` when the last fetch
+ * failed (the keys held, if any, keep verifying tokens).
+ */
+export type KeySetState = 'not_fetched' | 'fresh' | 'stale' | 'unreachable';
+
 export interface ResilientJwksOptions {
   jwksUri: string;
   cooldownMs: number;
@@ -22,6 +29,7 @@ export class ResilientJwksResolver {
   private readonly remote: ReturnType<typeof createRemoteJWKSet>;
   private lastFailureAt = -Infinity;
   private staleKeys?: KeyResolver;
+  private lastFetchFailed = false;
 
   constructor(private readonly options: ResilientJwksOptions) {
     this.remote = createRemoteJWKSet(new URL(options.jwksUri), {
@@ -35,15 +43,25 @@ export class ResilientJwksResolver {
   readonly resolve = async (header: JWSHeaderParameters, token: FlattenedJWSInput) => {
     if (Date.now() - this.lastFailureAt < this.options.cooldownMs) return this.fromKeysHeld(header, token);
     try {
-      return await this.remote(header, token);
+      const key = await this.remote(header, token);
+      this.lastFetchFailed = false;
+      return key;
     } catch (error) {
       if (isTokenRejection(error)) throw error;
       this.lastFailureAt = Date.now();
+      this.lastFetchFailed = true;
       this.staleKeys = undefined;
       this.logger.error(`Signing keys unavailable from ${this.options.jwksUri}: ${(error as Error)?.message ?? error}`);
       return this.fromKeysHeld(header, token);
     }
   };
+
+  /** For health reports; never triggers a fetch. */
+  state(): KeySetState {
+    if (this.lastFetchFailed) return 'unreachable';
+    if (!this.remote.jwks()) return 'not_fetched';
+    return this.remote.fresh ? 'fresh' : 'stale';
+  }
 
   private fromKeysHeld(header: JWSHeaderParameters, token: FlattenedJWSInput) {
     const held = this.remote.jwks();

@@ -1,13 +1,12 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { ResourceApiConfig } from '@oauth/config';
 import { OAuthError } from '@oauth/oauth-errors';
 import { ScopeSet } from '@oauth/scopes';
 import { AccessTokenPrincipal } from './access-token-principal';
 import { REQUIRED_SCOPES } from './required-scopes.metadata';
 import { ScopeGuard } from './scope.guard';
 
-const config = { tokens: { audience: 'other' } } as ResourceApiConfig;
+const options = { realm: 'other' };
 
 function contextFor(user: unknown, required: string[]): ExecutionContext {
   const handler = () => undefined;
@@ -30,8 +29,9 @@ function rejection(run: () => unknown): OAuthError {
 }
 
 describe('ScopeGuard', () => {
-  const guard = new ScopeGuard(new Reflector(), config);
-  const principal = (scope: string) => new AccessTokenPrincipal('client', ScopeSet.parse(scope), 'jti-1');
+  const guard = new ScopeGuard(new Reflector(), options);
+  const principal = (scope: string) =>
+    new AccessTokenPrincipal('client', 'client', ScopeSet.parse(scope), 'jti-1', new Date());
 
   it('lets a token through that grants every required scope', () => {
     expect(guard.canActivate(contextFor(principal('other.read other.write'), ['other.write']))).toBe(true);

@@ -1,17 +1,17 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { ResourceApiConfig } from '@oauth/config';
 import { insufficientScope, missingToken } from '@oauth/oauth-errors';
-import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
+import type { ResolvedResourceServerOptions } from '../resource-server-options';
+import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 import { AccessTokenPrincipal } from './access-token-principal';
 import { REQUIRED_SCOPES } from './required-scopes.metadata';
 
-/** Runs after BearerTokenGuard: the token must grant every scope the route requires. */
+/** Runs after the token is verified: the token must grant every scope the route requires. */
 @Injectable()
 export class ScopeGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
+    @Inject(RESOURCE_SERVER_OPTIONS) private readonly options: Pick<ResolvedResourceServerOptions, 'realm'>,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -20,7 +20,7 @@ export class ScopeGuard implements CanActivate {
         context.getHandler(),
         context.getClass(),
       ]) ?? [];
-    const realm = this.config.tokens.audience;
+    const realm = this.options.realm;
     const principal = context.switchToHttp().getRequest<{ user?: unknown }>().user;
     if (!(principal instanceof AccessTokenPrincipal)) throw missingToken(realm);
     const missing = required.filter((scope) => !principal.scopes.has(scope));

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ResourceApiConfig } from '@oauth/config';
-import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
+import { encodeBasicCredentials } from '@oauth/tokens';
+import type { ResolvedResourceServerOptions } from '../resource-server-options';
+import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 import type { DenyListFeedEntry } from './deny-list.cache';
-import { DenyListCredentials } from './deny-list-credentials';
 
 const FEED_TIMEOUT_MS = 5_000;
 
@@ -12,25 +12,22 @@ export interface DenyListFeedPage {
   entries: DenyListFeedEntry[];
 }
 
-/** RFC 6749 §2.3.1: each part is form-url-encoded before it is joined and base64-encoded. */
-const formEncode = (value: string) => encodeURIComponent(value).replace(/%20/g, '+');
-
 /** Reads the auth server's deny-list feed, authenticating as this resource server's client (ADR 0006). */
 @Injectable()
 export class DenyListFeedClient {
-  constructor(
-    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
-    private readonly credentials: DenyListCredentials,
-  ) {}
+  constructor(@Inject(RESOURCE_SERVER_OPTIONS) private readonly options: ResolvedResourceServerOptions) {}
 
   async changesSince(cursor: string | undefined): Promise<DenyListFeedPage> {
-    const { url, clientId } = this.config.denyList;
-    const clientSecret = await this.credentials.secret();
-    const target = new URL(url);
+    const feed = this.options.denyList;
+    if (!feed) throw new Error('no deny-list feed is configured');
+    const target = new URL(feed.url);
     if (cursor !== undefined) target.searchParams.set('since', cursor);
-    const credentials = Buffer.from(`${formEncode(clientId)}:${formEncode(clientSecret)}`).toString('base64');
     const response = await fetch(target, {
-      headers: { authorization: `Basic ${credentials}`, accept: 'application/json' },
+      headers: {
+        // ADR 0006: HTTP Basic client authentication on every pull (RFC 6749 §2.3.1).
+        authorization: encodeBasicCredentials(feed.clientId, await feed.clientSecret()),
+        accept: 'application/json',
+      },
       signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
     });
     if (!response.ok) throw new Error(`the deny-list feed answered ${response.status}`);

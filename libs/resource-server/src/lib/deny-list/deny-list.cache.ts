@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { ResourceApiConfig } from '@oauth/config';
-import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
-import { DenyListCredentials } from './deny-list-credentials';
+import type { ResolvedResourceServerOptions } from '../resource-server-options';
+import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 
 /** One entry of the auth server's deny-list feed: a token by `jti`, or every token a key signed, by `kid`. */
 export interface DenyListFeedEntry {
@@ -11,7 +10,10 @@ export interface DenyListFeedEntry {
   exp: number;
 }
 
-/** Whether the in-memory copy may be trusted; `disabled` when no feed credentials are configured. */
+/**
+ * Whether the in-memory deny-list may be trusted: `disabled` when no feed is configured, `stale` once
+ * no pull has succeeded for the feed's `maxStalenessSeconds` (or none ever did).
+ */
 export type DenyListState = 'disabled' | 'fresh' | 'stale';
 
 /**
@@ -23,14 +25,7 @@ export class DenyListCache {
   private readonly denied = { jti: new Map<string, number>(), kid: new Map<string, number>() };
   private lastSyncAt?: number;
 
-  constructor(
-    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
-    private readonly credentials: DenyListCredentials,
-  ) {}
-
-  get enabled(): boolean {
-    return this.credentials.configured;
-  }
+  constructor(@Inject(RESOURCE_SERVER_OPTIONS) private readonly options: ResolvedResourceServerOptions) {}
 
   apply(entries: readonly DenyListFeedEntry[], now = Date.now()): void {
     for (const entry of entries) this.denied[entry.type].set(entry.value, entry.exp);
@@ -42,10 +37,10 @@ export class DenyListCache {
     return this.denied.jti.has(jti) || (kid !== undefined && this.denied.kid.has(kid));
   }
 
-  /** Stale once no sync succeeded for DENY_LIST_MAX_STALENESS seconds (or none ever did). */
+  /** Stale once no sync succeeded for the feed's maxStalenessSeconds (or none ever did). */
   state(now = Date.now()): DenyListState {
-    if (!this.enabled) return 'disabled';
-    const maxStalenessMs = this.config.denyList.maxStalenessSeconds * 1000;
+    if (!this.options.denyList) return 'disabled';
+    const maxStalenessMs = this.options.denyList.maxStalenessSeconds * 1000;
     return this.lastSyncAt !== undefined && now - this.lastSyncAt <= maxStalenessMs ? 'fresh' : 'stale';
   }
 

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import type { ResourceApiConfig } from '@oauth/config';
-import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
+import type { ResolvedResourceServerOptions } from '../resource-server-options';
+import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 import { DenyListCache } from './deny-list.cache';
 import { DenyListFeedClient } from './deny-list-feed.client';
 
 /**
- * Pulls the deny-list changes since its cursor every DENY_LIST_POLL_INTERVAL seconds, so a token
- * revoked anywhere is refused here within about one interval (ADR 0006). A failed pull keeps the
- * list as it is; the cache turns stale once pulls have failed for DENY_LIST_MAX_STALENESS.
+ * Pulls the deny-list changes since its cursor every `pollIntervalSeconds`, so a token revoked
+ * anywhere is refused here within about one interval (ADR 0006). A failed pull keeps the list as it
+ * is; the cache turns stale once pulls have failed for `maxStalenessSeconds`.
  */
 @Injectable()
 export class DenyListPoller implements OnApplicationBootstrap, OnModuleDestroy {
@@ -18,19 +18,20 @@ export class DenyListPoller implements OnApplicationBootstrap, OnModuleDestroy {
   private failing = false;
 
   constructor(
-    @Inject(RESOURCE_API_CONFIG) private readonly config: ResourceApiConfig,
+    @Inject(RESOURCE_SERVER_OPTIONS) private readonly options: ResolvedResourceServerOptions,
     private readonly cache: DenyListCache,
     private readonly feed: DenyListFeedClient,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.cache.enabled) {
-      this.logger.warn('DENY_LIST_CLIENT_SECRET is not set: revoked tokens are not refused before they expire');
+    const feed = this.options.denyList;
+    if (!feed) {
+      this.logger.warn('No deny-list feed is configured: revoked tokens are not refused before they expire');
       return;
     }
     // The first pull is awaited, but its failure does not stop the boot: readiness reports it.
     await this.pull();
-    this.timer = setInterval(() => this.tick(), this.config.denyList.pollIntervalSeconds * 1000);
+    this.timer = setInterval(() => this.tick(), feed.pollIntervalSeconds * 1000);
     this.timer.unref();
   }
 
