@@ -13,6 +13,7 @@ export function toResourceServerOptions(config: ResourceApiConfig): ResourceServ
     clockSkewSeconds: tokens.clockSkewSeconds,
     jwksRefetchCooldownSeconds: tokens.jwksRefetchCooldownSeconds,
     jwksCacheMaxAgeSeconds: tokens.jwksCacheMaxAgeSeconds,
+    verifiedTokenCacheSize: tokens.verifiedTokenCacheSize,
     // ADR 0006: without feed credentials (tests, no DENY_LIST_CLIENT_SECRET outside development) the list is not enforced.
     denyList:
       clientSecret === undefined

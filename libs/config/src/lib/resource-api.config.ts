@@ -18,6 +18,7 @@ const schema = z
     JWKS_REFETCH_COOLDOWN: wholeNumber(30, 1, 3_600),
     // Below the auth server's JWKS_MAX_AGE (300): a next key, published that long before it signs, is known in time.
     JWKS_CACHE_MAX_AGE: wholeNumber(240, 1, 86_400),
+    VERIFIED_TOKEN_CACHE_SIZE: wholeNumber(10_000, 0, 1_000_000),
     DENY_LIST_URL: optional(httpUrl),
     DENY_LIST_CLIENT_ID: optional(nonEmpty),
     DENY_LIST_CLIENT_SECRET: optional(nonEmpty),
@@ -52,6 +53,7 @@ export function loadResourceApiConfig(env: Record<string, string | undefined>) {
       clockSkewSeconds: values.CLOCK_SKEW,
       jwksRefetchCooldownSeconds: values.JWKS_REFETCH_COOLDOWN,
       jwksCacheMaxAgeSeconds: values.JWKS_CACHE_MAX_AGE,
+      verifiedTokenCacheSize: values.VERIFIED_TOKEN_CACHE_SIZE,
     },
     denyList: {
       url: values.DENY_LIST_URL ?? `${values.ISSUER}/deny-list`,

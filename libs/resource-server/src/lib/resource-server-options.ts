@@ -38,6 +38,11 @@ export interface ResourceServerOptions {
   realm?: string;
   /** The deny-list feed; without it revoked tokens are accepted until they expire. */
   denyList?: DenyListFeedOptions;
+  /**
+   * How many verified tokens to remember until they expire, so a token presented again skips the signature check
+   * (ADR 0005); 0 turns this off. Default 10000.
+   */
+  verifiedTokenCacheSize?: number;
 }
 
 /** The options with every default filled in, as the module's providers use them. */
@@ -49,6 +54,7 @@ export interface ResolvedResourceServerOptions {
   jwksRefetchCooldownSeconds: number;
   jwksCacheMaxAgeSeconds: number;
   realm: string;
+  verifiedTokenCacheSize: number;
   denyList?: {
     url: string;
     clientId: string;
@@ -100,6 +106,12 @@ const schema = z.strictObject({
       maxStalenessSeconds: seconds(30, 2, 3_600),
     })
     .optional(),
+  verifiedTokenCacheSize: z
+    .number({ error: 'must be a whole number from 0 to 1000000' })
+    .int('must be a whole number from 0 to 1000000')
+    .min(0, 'must be a whole number from 0 to 1000000')
+    .max(1_000_000, 'must be a whole number from 0 to 1000000')
+    .default(10_000),
 });
 
 /**
@@ -123,6 +135,7 @@ export function resolveResourceServerOptions(options: ResourceServerOptions): Re
     jwksRefetchCooldownSeconds: values.jwksRefetchCooldownSeconds,
     jwksCacheMaxAgeSeconds: values.jwksCacheMaxAgeSeconds,
     realm: values.realm ?? values.audience,
+    verifiedTokenCacheSize: values.verifiedTokenCacheSize,
     denyList: denyList && {
       url: denyList.url ?? `${values.issuer}/deny-list`,
       // ADR 0006: the resource server is registered at the authorization server as a client named after its audience.

@@ -8,6 +8,7 @@ import type { ResolvedResourceServerOptions } from '../resource-server-options';
 import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 import { AccessTokenPrincipal } from './access-token-principal';
 import { ResilientJwksResolver } from './resilient-jwks.resolver';
+import { VerifiedTokenCache } from './verified-token.cache';
 import { describeTokenRejection, isTokenRejection } from './verification-failure';
 
 /** The algorithms the auth server signs with; anything else (`none`, HS256, …) is refused. */
@@ -20,6 +21,7 @@ const REQUIRED_CLAIMS = ['exp', 'iat', 'jti', 'sub', 'client_id', 'scope'];
 @Injectable()
 export class AccessTokenVerifier {
   private readonly realm: string;
+  private readonly verified: VerifiedTokenCache;
 
   constructor(
     @Inject(RESOURCE_SERVER_OPTIONS) private readonly options: ResolvedResourceServerOptions,
@@ -28,6 +30,7 @@ export class AccessTokenVerifier {
     private readonly denyList: DenyListCache,
   ) {
     this.realm = options.realm;
+    this.verified = new VerifiedTokenCache(options.verifiedTokenCacheSize, options.clockSkewSeconds);
   }
 
   /** Returns the token's principal, or throws the RFC 6750 §3.1 error to answer with. */
@@ -44,6 +47,14 @@ export class AccessTokenVerifier {
   }
 
   private async verifySignatureAndClaims(token: string): Promise<JWTVerifyResult> {
+    const cached = this.verified.get(token, Math.floor(Date.now() / 1000));
+    if (cached !== undefined) return cached;
+    const result = await this.verifyWithKeys(token);
+    this.verified.remember(token, result);
+    return result;
+  }
+
+  private async verifyWithKeys(token: string): Promise<JWTVerifyResult> {
     const { options } = this;
     try {
       return await jwtVerify(token, this.keys.resolve, {
