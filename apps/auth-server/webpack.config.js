@@ -18,7 +18,7 @@ module.exports = {
       additionalEntryPoints: [{ entryName: 'keygen', entryPath: 'apps/auth-server/src/keygen/keygen.ts' }],
       tsConfig: './tsconfig.app.json',
       // The bcrypt worker runs in its own thread and is loaded by path, not bundled.
-      assets: [{ input: './src/client-auth', glob: 'bcrypt.worker.js', output: '.' }],
+      assets: [{ input: '../../libs/authorization-server/src/lib/client-auth', glob: 'bcrypt.worker.js', output: '.' }],
       optimization: false,
       outputHashing: 'none',
       generatePackageJson: true,

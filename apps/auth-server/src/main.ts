@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadAuthServerConfig } from '@oauth/config';
+import { createApp } from '@oauth/authorization-server';
 import { closeGracefullyOnSignals } from '@oauth/shutdown';
-import { createApp } from './bootstrap/create-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadAuthServerConfig(process.env);

@@ -1,0 +1,1 @@
+export { createApp } from './lib/bootstrap/create-app';

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import type { RegisteredClient } from '../../clients/registered-client';
+import { ScopePolicy } from '../scope-policy';
+import { TokenIssuer } from '../token-issuer';
+import type { TokenRequestParams } from '../token-request';
+import type { TokenResponse } from '../token-response';
+import type { Grant } from './grant';
+
+/** RFC 6749 §4.4: the client acts on its own behalf; it is the token's subject. */
+@Injectable()
+export class ClientCredentialsGrant implements Grant {
+  readonly grantType = 'client_credentials';
+
+  constructor(
+    private readonly scopePolicy: ScopePolicy,
+    private readonly issuer: TokenIssuer,
+  ) {}
+
+  async handle(params: TokenRequestParams, client: RegisteredClient): Promise<TokenResponse> {
+    const granted = this.scopePolicy.grant(params['scope'], client.allowedScopes);
+    // RFC 6749 §4.4.3 discourages refresh tokens here; this deployment issues them to clients
+    // registered for the refresh_token grant, so they can renew without re-sending their secret.
+    if (!client.grantTypes.includes('refresh_token')) return this.issuer.respond(client, client.clientId, granted);
+    const ticket = this.issuer.newTicket();
+    const refreshToken = await this.issuer.startRefreshTokenFamily(client, client.clientId, granted, ticket);
+    return this.issuer.respondWithTicket(client, client.clientId, granted, ticket, refreshToken);
+  }
+}
