@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
+import {
+  httpUrl,
+  logLevel,
+  nodeEnv,
+  nonEmpty,
+  optional,
+  port,
+  postgresUrl,
+  wholeNumber,
+  shutdownTimeout,
+} from './env-values';
 
 const schema = z
   .object({
@@ -8,6 +18,7 @@ const schema = z
     LOG_LEVEL: logLevel,
     METRICS_TOKEN: optional(nonEmpty),
     HOST: z.string().default('127.0.0.1'),
+    SHUTDOWN_TIMEOUT: shutdownTimeout,
     RESOURCE_API_PORT: port(5003),
     DATABASE_URL: optional(postgresUrl),
     DATA_DIR: nonEmpty.default('.data'),
@@ -43,7 +54,7 @@ export function loadResourceApiConfig(env: Record<string, string | undefined>) {
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
     metrics: { production: values.NODE_ENV === 'production', bearerToken: values.METRICS_TOKEN },
-    http: { host: values.HOST, port: values.RESOURCE_API_PORT },
+    http: { host: values.HOST, port: values.RESOURCE_API_PORT, shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT },
     database: { url: values.DATABASE_URL },
     dataDir: values.DATA_DIR,
     tokens: {
