@@ -1,8 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type ResourceApiConfig } from '@oauth/config';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
+import { resourceApiOpenApiDocument } from './resource-api.openapi';
 
 /** Builds the application exactly as production runs it; the caller decides where it listens. */
 export async function createApp(config: ResourceApiConfig): Promise<NestFastifyApplication> {
@@ -12,6 +14,11 @@ export async function createApp(config: ResourceApiConfig): Promise<NestFastifyA
     logger: enabledLogLevels(config.logLevel),
   });
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
+  // CONTRACT.md: GET /docs (OpenAPI) outside production only.
+  mountApiDocs(app, {
+    production: config.environment === 'production',
+    document: resourceApiOpenApiDocument(config),
+  });
   app.enableShutdownHooks();
   return app;
 }

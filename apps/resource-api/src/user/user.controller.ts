@@ -5,6 +5,7 @@ import type { AccessTokenPrincipal } from '../bearer-token/access-token-principa
 import { Principal } from '../bearer-token/principal.decorator';
 import { RequireToken } from '../bearer-token/require-scopes.decorator';
 import { formatPermissions } from './permissions';
+import { UserOpenApi } from './user.openapi';
 
 export interface UserResponse {
   clientId: string;
@@ -17,6 +18,7 @@ export class UserController {
 
   /** Who is calling and what it may do here. */
   @Get()
+  @UserOpenApi()
   @RequireToken()
   user(@Principal() principal: AccessTokenPrincipal): UserResponse {
     return {
