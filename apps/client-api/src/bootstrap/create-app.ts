@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type ClientApiConfig } from '@oauth/config';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
+import { clientApiOpenApiDocument } from './client-api.openapi';
 import { requireClientSecretOutsideDevelopment } from '../credentials/client-credentials.source';
 
 /** Builds the application exactly as production runs it; `main.ts` and the e2e tests both call this. */
@@ -17,6 +19,8 @@ export async function createApp(config: ClientApiConfig): Promise<NestFastifyApp
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   // The browser session of the authorization-code flow (browser-session/).
   await app.register(fastifyCookie);
+  // CONTRACT.md: GET /docs (OpenAPI) outside production only.
+  mountApiDocs(app, { production: config.environment === 'production', document: clientApiOpenApiDocument() });
   app.enableShutdownHooks();
   return app;
 }
