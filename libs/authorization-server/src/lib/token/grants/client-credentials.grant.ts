@@ -20,9 +20,9 @@ export class ClientCredentialsGrant implements Grant {
     const granted = this.scopePolicy.grant(params['scope'], client.allowedScopes);
     // RFC 6749 §4.4.3 discourages refresh tokens here; this deployment issues them to clients
     // registered for the refresh_token grant, so they can renew without re-sending their secret.
-    const refreshToken = client.grantTypes.includes('refresh_token')
-      ? await this.issuer.startRefreshTokenFamily(client, client.clientId, granted)
-      : undefined;
-    return this.issuer.respond(client, client.clientId, granted, refreshToken);
+    if (!client.grantTypes.includes('refresh_token')) return this.issuer.respond(client, client.clientId, granted);
+    const ticket = this.issuer.newTicket();
+    const refreshToken = await this.issuer.startRefreshTokenFamily(client, client.clientId, granted, ticket);
+    return this.issuer.respondWithTicket(client, client.clientId, granted, ticket, refreshToken);
   }
 }

@@ -8,7 +8,7 @@ import { AUTH_SERVER_CONFIG } from '../../config/auth-server-config.token';
 import { RefreshTokenFamilyRevoker } from '../refresh-token-family.revoker';
 import { RefreshTokenRepository, type StoredRefreshToken } from '../refresh-token.repository';
 import type { GrantedScope } from '../scope-policy';
-import { TokenIssuer } from '../token-issuer';
+import { familyAccessToken, TokenIssuer } from '../token-issuer';
 import { requireParameter, type TokenRequestParams } from '../token-request';
 import type { TokenResponse } from '../token-response';
 import type { Grant } from './grant';
@@ -28,6 +28,10 @@ export class RefreshTokenGrant implements Grant {
 
   async handle(params: TokenRequestParams, client: RegisteredClient): Promise<TokenResponse> {
     const presented = requireParameter(params, 'refresh_token');
+    if (params['scope'] === undefined) {
+      const response = await this.rotateInOneStep(presented, client);
+      if (response) return response;
+    }
     const retried = await this.findRetriedParent(presented, client);
     const stored = retried ?? (await this.findUsableToken(presented, client));
     const granted = this.narrowScope(params['scope'], stored, client);
@@ -42,6 +46,26 @@ export class RefreshTokenGrant implements Grant {
       throw invalidGrant('The refresh token is invalid');
     }
     return this.issuer.respond(client, stored.subject, granted, replacement);
+  }
+
+  /**
+   * The common case, a usable token presented without `scope`, costs one database statement. Null when the token is
+   * not usable as it stands: the checks below then say why and react to reuse. A client that has since lost every
+   * scope of the token gets invalid_scope after the rotation; its new refresh token was never handed out.
+   */
+  private async rotateInOneStep(presented: string, client: RegisteredClient): Promise<TokenResponse | null> {
+    const replacement = generateOpaqueToken();
+    const next = { tokenHash: hashToken(replacement), expiresAt: this.issuer.refreshTokenExpiry() };
+    const ticket = this.issuer.newTicket();
+    const rotated = await this.refreshTokens.rotateUsable(
+      hashToken(presented),
+      client.clientId,
+      next,
+      familyAccessToken(ticket),
+    );
+    if (!rotated) return null;
+    const granted = this.narrowScope(undefined, rotated, client);
+    return this.issuer.respondWithTicket(client, rotated.subject, granted, ticket, replacement);
   }
 
   /**
