@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type AuthServerConfig } from '@oauth/config';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
+import { authServerOpenApiDocument } from './auth-server.openapi';
 import { registerFormBodyParser } from './form-body.parser';
 
 /** Builds the auth server as production runs it; tests call this too. */
@@ -21,5 +23,7 @@ export async function createApp(config: AuthServerConfig): Promise<NestFastifyAp
   // The login session cookie of the authorization endpoint (authorize/, sessions/).
   await app.register(fastifyCookie);
   // No enableShutdownHooks(): main.ts shuts down with @oauth/shutdown, which drains the server before Nest's hooks run.
+  // CONTRACT.md: GET /docs (OpenAPI) outside production only.
+  mountApiDocs(app, { production: config.environment === 'production', document: authServerOpenApiDocument() });
   return app;
 }
