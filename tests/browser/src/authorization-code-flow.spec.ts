@@ -105,8 +105,12 @@ describe('authorization-code flow in a real browser', () => {
     await page.waitForSelector('#resource-answer');
     await screenshot('05-resource-api-answer');
     const answer = JSON.parse((await page.locator('#resource-answer').textContent()) ?? '') as Record<string, unknown>;
-    // The resource API reports the token's subject: the demo user's id, not the client.
-    expect(answer).toEqual({ clientId: await userIdOf(credentials.username), permissions: 'read,write' });
+    // The resource API names the client and the demo user it acts for (RFC 9068 §2.2).
+    expect(answer).toEqual({
+      clientId: 'client',
+      userId: await userIdOf(credentials.username),
+      permissions: 'read,write',
+    });
   });
 
   async function userIdOf(username: string): Promise<string> {

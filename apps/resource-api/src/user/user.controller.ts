@@ -7,6 +7,8 @@ import { UserOpenApi } from './user.openapi';
 
 export interface UserResponse {
   clientId: string;
+  /** The person the client acts for (the token's `sub`), when it is not the client itself. */
+  userId?: string;
   permissions: string;
 }
 
@@ -19,9 +21,11 @@ export class UserController {
   @UserOpenApi()
   @RequireToken()
   user(@Principal() principal: AccessTokenPrincipal): UserResponse {
+    // RFC 9068 §2.2: client_id names the client; sub is the client itself under client_credentials, else the user.
+    const actsForUser = principal.subject !== principal.clientId;
     return {
-      // The token's `sub`, under this name since the first release: the client under client_credentials, else the user.
-      clientId: principal.subject,
+      clientId: principal.clientId,
+      ...(actsForUser ? { userId: principal.subject } : {}),
       permissions: formatPermissions(principal.scopes, this.config.tokens.audience),
     };
   }

@@ -15,7 +15,12 @@ export function UserOpenApi(): MethodDecorator & ClassDecorator {
         type: 'object',
         required: ['clientId', 'permissions'],
         properties: {
-          clientId: { type: 'string', description: 'The `sub` of the token: the client, or the user it acts for.' },
+          clientId: { type: 'string', description: 'The `client_id` of the token: the client that calls.' },
+          userId: {
+            type: 'string',
+            description:
+              'The `sub` of the token when the client acts for a user (authorization code); absent otherwise.',
+          },
           permissions: {
             type: 'string',
             description: 'The permissions of the token on this audience, comma-joined.',

@@ -39,6 +39,13 @@ describe('GET /user', () => {
     });
   });
 
+  it('names the client by client_id and the user it acts for by sub (RFC 9068 §2.2)', async () => {
+    const token = await issueAccessToken(rsa, { subject: 'user-7', clientId: 'web', scope: 'other.read' });
+    const response = await request(api.url).get('/user').set('authorization', `Bearer ${token}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ clientId: 'web', userId: 'user-7', permissions: 'read' });
+  });
+
   it('answers an empty permission list for a token without scopes on this audience', async () => {
     const token = await issueAccessToken(rsa, { scope: 'server.user' });
     const response = await request(api.url).get('/user').set('authorization', `Bearer ${token}`);
