@@ -2,6 +2,8 @@ export { generateOpaqueToken, hashToken } from './lib/opaque-token';
 export {
   signAccessToken,
   ACCESS_TOKEN_TYPE,
+  REGISTERED_ACCESS_TOKEN_CLAIMS,
+  RegisteredClaimCollisionError,
   type SigningAlgorithm,
   type AccessTokenSigningKey,
   type AccessTokenClaims,
