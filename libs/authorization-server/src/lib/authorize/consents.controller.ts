@@ -1,6 +1,6 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ClientRepository } from '../clients/client.repository';
+import { ClientRegistry } from '../clients/client-registry';
 import { SessionService } from '../sessions/session.service';
 import { ConsentRepository } from './consent.repository';
 import { sendPage, sendRedirect } from './html-reply';
@@ -15,7 +15,7 @@ export class ConsentsController {
   constructor(
     private readonly sessions: SessionService,
     private readonly consents: ConsentRepository,
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientRegistry,
   ) {}
 
   @Get()

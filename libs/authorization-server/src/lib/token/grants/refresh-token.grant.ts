@@ -31,6 +31,8 @@ export class RefreshTokenGrant implements Grant {
     const retried = await this.findRetriedParent(presented, client);
     const stored = retried ?? (await this.findUsableToken(presented, client));
     const granted = this.narrowScope(params['scope'], stored, client);
+    // Signed before the rotation: a failing claims hook leaves the presented token usable.
+    const access = await this.issuer.sign({ client, grantType: this.grantType, subject: stored.subject, granted });
     const replacement = generateOpaqueToken();
     const next = { tokenHash: hashToken(replacement), expiresAt: this.issuer.refreshTokenExpiry() };
     const rotated = retried
@@ -41,7 +43,7 @@ export class RefreshTokenGrant implements Grant {
       await this.revokeFamily(stored, client);
       throw invalidGrant('The refresh token is invalid');
     }
-    return this.issuer.respond(client, stored.subject, granted, replacement);
+    return this.issuer.respond(access, replacement);
   }
 
   /**
