@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ClientRegistry, createApp, type RegisteredClient } from '@oauth/authorization-server';
+import { createApp, type ClientRegistry, type RegisteredClient } from '@oauth/authorization-server';
 import { loadAuthServerConfig } from '@oauth/config';
 import { ScopeSet } from '@oauth/scopes';
 
 /** Clients kept in memory, for example loaded from your own service catalogue at startup. */
-export class InMemoryClientRegistry extends ClientRegistry {
+export class InMemoryClientRegistry implements ClientRegistry {
   private readonly clients = new Map<string, RegisteredClient>();
 
   /** A machine client authenticating with client_secret_basic; `secretHash` is the bcrypt hash of its secret. */

@@ -16,13 +16,13 @@ export function supportedGrants(
   const byType = new Map(builtIn.map((grant) => [grant.grantType, grant]));
   for (const grant of extensions) {
     const name = `The extension grant ${grant.constructor.name}`;
-    // RFC 6749 §4.5: an extension grant type is an absolute URI, so it cannot be mistaken for a standard one.
-    if (typeof grant.grantType !== 'string' || !ABSOLUTE_URI.test(grant.grantType)) {
-      throw new Error(`${name} must have an absolute URI as its grantType (RFC 6749 §4.5)`);
-    }
     const taken = byType.get(grant.grantType);
     if (taken) {
       throw new Error(`${name} has the grant type ${grant.grantType}, which ${taken.constructor.name} handles already`);
+    }
+    // RFC 6749 §4.5: an extension grant type is an absolute URI, so it cannot be mistaken for a standard one.
+    if (typeof grant.grantType !== 'string' || !ABSOLUTE_URI.test(grant.grantType)) {
+      throw new Error(`${name} must have an absolute URI as its grantType (RFC 6749 §4.5)`);
     }
     byType.set(grant.grantType, grant);
   }
