@@ -6,8 +6,8 @@ import type { ScopePolicy } from '../token/scope-policy';
 
 /**
  * The seams of the authorization server, each optional; with none given it behaves exactly as `apps/auth-server`.
- * A class given instead of an instance is instantiated by Nest and may inject the server's public services
- * (TokenIssuer, ScopePolicy, ClientRegistry) and TypeORM's DataSource. See docs/extending.md.
+ * A class given instead of an instance is instantiated by Nest, so it may inject TypeORM's DataSource; grant classes
+ * may also inject the TokenIssuer, the ScopePolicy and the ClientRegistry. See docs/extending.md.
  */
 export interface AuthorizationServerExtensions {
   /** Adds claims to every access token; registered claims can never be replaced (RFC 9068 §2.2). */
