@@ -5,7 +5,12 @@ export type { AccessTokenClaimsHook, AccessTokenClaimsContext } from './lib/toke
 export { ClientRegistry } from './lib/clients/client-registry';
 export type { RegisteredClient, TokenEndpointAuthMethod } from './lib/clients/registered-client';
 export type { Grant } from './lib/token/grants/grant';
-export { TokenIssuer, type AccessTokenRequest, type PendingAccessToken } from './lib/token/token-issuer';
+export {
+  TokenIssuer,
+  type AccessTokenRequest,
+  type AccessTokenTicket,
+  type PreparedAccessToken,
+} from './lib/token/token-issuer';
 export type { TokenRequestParams } from './lib/token/token-request';
 export type { TokenResponse } from './lib/token/token-response';
 export { ScopePolicy, type ScopeRequest, type GrantedScope } from './lib/token/scope-policy';

@@ -4,6 +4,7 @@ export {
   ACCESS_TOKEN_TYPE,
   REGISTERED_ACCESS_TOKEN_CLAIMS,
   RegisteredClaimCollisionError,
+  registeredClaimsIn,
   type SigningAlgorithm,
   type AccessTokenSigningKey,
   type AccessTokenClaims,

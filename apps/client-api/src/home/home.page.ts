@@ -1,4 +1,4 @@
-import { escapeHtml } from '../browser-session/html';
+import { escapeHtml } from '@oauth/html';
 
 export interface HomeView {
   signedIn: boolean;

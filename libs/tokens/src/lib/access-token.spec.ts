@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
 import { RegisteredClaimCollisionError, signAccessToken, type SigningAlgorithm } from './access-token';
 
 const claims = {
@@ -32,6 +32,21 @@ describe('signAccessToken', () => {
       jti: signed.jti,
     });
     expect(signed.expiresAt).toBe(1_700_000_900);
+  });
+
+  it('signs with the jti and issue time its caller chose', async () => {
+    const { privateKey } = await generateKeyPair('ES256');
+    const signed = await signAccessToken(claims, { kid: 'k1', alg: 'ES256', key: privateKey }, 1_700_000_000, 'j-1');
+    expect(signed).toMatchObject({ jti: 'j-1', issuedAt: 1_700_000_000, expiresAt: 1_700_000_900 });
+    expect(decodeJwt(signed.token)).toMatchObject({ jti: 'j-1', iat: 1_700_000_000 });
+  });
+
+  it('signs many tokens at once with one key, each verifiable', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const key = { kid: 'k1', alg: 'RS256' as const, key: privateKey };
+    const signed = await Promise.all(Array.from({ length: 20 }, () => signAccessToken(claims, key)));
+    const verified = await Promise.all(signed.map(({ token }) => jwtVerify(token, publicKey, { typ: 'at+jwt' })));
+    expect(verified.map(({ payload }) => payload.jti)).toEqual(signed.map(({ jti }) => jti));
   });
 
   it('gives every token its own jti', async () => {

@@ -1,4 +1,4 @@
-import { KeyObject, randomUUID, sign, type webcrypto } from 'node:crypto';
+import { createPrivateKey, KeyObject, randomUUID, sign, type webcrypto } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { CryptoKey } from 'jose';
 
@@ -40,6 +40,11 @@ export const REGISTERED_ACCESS_TOKEN_CLAIMS: readonly string[] = [
   'typ',
 ];
 
+/** The names among `claims` that are registered claims. */
+export function registeredClaimsIn(claims: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(claims).filter((name) => REGISTERED_ACCESS_TOKEN_CLAIMS.includes(name));
+}
+
 /** Additional claims named a registered claim: the token is not signed. */
 export class RegisteredClaimCollisionError extends Error {
   constructor(readonly claims: readonly string[]) {
@@ -71,17 +76,41 @@ export interface SignedAccessToken {
 // It also skips jose's generic JWT builder; the lib's spec verifies the result with jose.
 const signAsync = promisify(sign);
 
-/** Keys imported as WebCrypto CryptoKeys, converted once. */
-const keyObjects = new WeakMap<object, KeyObject>();
+/**
+ * Node guards each key object with a mutex held for the whole of a signature, and the event loop takes the same
+ * mutex to start the next one: with one key object, signatures run one at a time and stall the loop meanwhile. So
+ * each key is a pool of identical key objects, each used by one signature at a time; the pool grows to the number
+ * of signatures in flight.
+ */
+class KeyObjectPool {
+  private readonly idle: KeyObject[] = [];
+  private readonly der: Buffer;
 
-function keyObjectOf(key: CryptoKey | KeyObject): KeyObject {
-  if (key instanceof KeyObject) return key;
-  let converted = keyObjects.get(key);
-  if (!converted) {
-    converted = KeyObject.from(key as unknown as webcrypto.CryptoKey);
-    keyObjects.set(key, converted);
+  constructor(key: CryptoKey | KeyObject) {
+    const original = key instanceof KeyObject ? key : KeyObject.from(key as unknown as webcrypto.CryptoKey);
+    this.der = original.export({ format: 'der', type: 'pkcs8' });
   }
-  return converted;
+
+  async use<T>(operation: (key: KeyObject) => Promise<T>): Promise<T> {
+    const key = this.idle.pop() ?? createPrivateKey({ key: this.der, format: 'der', type: 'pkcs8' });
+    try {
+      return await operation(key);
+    } finally {
+      this.idle.push(key);
+    }
+  }
+}
+
+/** The pool of each signing key, made on first use. */
+const keyPools = new WeakMap<object, KeyObjectPool>();
+
+function poolOf(key: CryptoKey | KeyObject): KeyObjectPool {
+  let pool = keyPools.get(key);
+  if (!pool) {
+    pool = new KeyObjectPool(key);
+    keyPools.set(key, pool);
+  }
+  return pool;
 }
 
 /** RFC 7518 §3.1 / RFC 8037 §3.1: the digest and signature encoding of each algorithm. */
@@ -100,18 +129,19 @@ function signingInput(alg: SigningAlgorithm, key: KeyObject) {
 const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
 
 /**
- * Signs an RFC 9068 JWT access token (a compact JWS, RFC 7515 §7.1). `now` is seconds since the epoch.
- * Throws RegisteredClaimCollisionError when an additional claim names a registered one.
+ * Signs an RFC 9068 JWT access token (a compact JWS, RFC 7515 §7.1). `now` is seconds since the epoch; a caller
+ * that must name the token in a durable write before signing it chooses `now` and `jti` itself. Throws
+ * RegisteredClaimCollisionError when an additional claim names a registered one.
  */
 export async function signAccessToken(
   claims: AccessTokenClaims,
   signingKey: AccessTokenSigningKey,
   now = Math.floor(Date.now() / 1000),
+  jti: string = randomUUID(),
 ): Promise<SignedAccessToken> {
   const additional = claims.additionalClaims ?? {};
-  const collisions = Object.keys(additional).filter((name) => REGISTERED_ACCESS_TOKEN_CLAIMS.includes(name));
+  const collisions = registeredClaimsIn(additional);
   if (collisions.length > 0) throw new RegisteredClaimCollisionError(collisions);
-  const jti = randomUUID();
   const expiresAt = now + claims.lifetimeSeconds;
   const header = base64url({ alg: signingKey.alg, kid: signingKey.kid, typ: ACCESS_TOKEN_TYPE });
   const payload = base64url({
@@ -126,7 +156,10 @@ export async function signAccessToken(
     scope: claims.scope,
   });
   const input = `${header}.${payload}`;
-  const { digest, key } = signingInput(signingKey.alg, keyObjectOf(signingKey.key));
-  const signature = await signAsync(digest, Buffer.from(input), key);
+  const data = Buffer.from(input);
+  const signature = await poolOf(signingKey.key).use((keyObject) => {
+    const { digest, key } = signingInput(signingKey.alg, keyObject);
+    return signAsync(digest, data, key);
+  });
   return { token: `${input}.${signature.toString('base64url')}`, jti, issuedAt: now, expiresAt };
 }

@@ -1,5 +1,6 @@
 import type { RegisteredClient } from '../clients/registered-client';
-import { Html, markup, page } from './html';
+import { Html, markup } from '@oauth/html';
+import { page } from './html';
 import type { AuthorizationRequest } from './authorization-request';
 import { describeScope } from './scope-descriptions';
 

@@ -33,7 +33,8 @@ export interface FamilyAccessToken {
 
 /** Refresh tokens and their families. */
 export abstract class RefreshTokenRepository {
-  abstract create(token: NewRefreshToken): Promise<void>;
+  /** Stores the first token of a family and the access token issued with it, in one atomic step. */
+  abstract create(token: NewRefreshToken, accessToken: FamilyAccessToken): Promise<void>;
 
   abstract findByHash(tokenHash: string): Promise<StoredRefreshToken | null>;
 
@@ -43,6 +44,18 @@ export abstract class RefreshTokenRepository {
    * concurrent rotations, exactly one succeeds.
    */
   abstract rotate(id: string, replacement: { tokenHash: string; expiresAt: Date }): Promise<boolean>;
+
+  /**
+   * The common case in one atomic step: when the token of this hash is the client's and is neither rotated, revoked
+   * nor expired, marks it rotated, stores its replacement and remembers the access token issued with it. Returns the
+   * rotated token, or null when any of that does not hold; the caller then finds out which.
+   */
+  abstract rotateUsable(
+    tokenHash: string,
+    clientId: string,
+    replacement: { tokenHash: string; expiresAt: Date },
+    accessToken: FamilyAccessToken,
+  ): Promise<StoredRefreshToken | null>;
 
   /** Revokes every token of the family that is not revoked yet. */
   abstract revokeFamily(familyId: string): Promise<void>;

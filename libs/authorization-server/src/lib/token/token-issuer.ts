@@ -2,20 +2,24 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { AuthServerConfig } from '@oauth/config';
 import { serverError } from '@oauth/oauth-errors';
-import {
-  generateOpaqueToken,
-  hashToken,
-  RegisteredClaimCollisionError,
-  signAccessToken,
-  type SignedAccessToken,
-} from '@oauth/tokens';
+import { generateOpaqueToken, hashToken, registeredClaimsIn, signAccessToken } from '@oauth/tokens';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import type { RegisteredClient } from '../clients/registered-client';
 import { SigningKeyService } from '../keys/signing-key.service';
 import { ACCESS_TOKEN_CLAIMS_HOOK, type AccessTokenClaimsHook } from './access-token-claims.hook';
-import { RefreshTokenRepository } from './refresh-token.repository';
+import { RefreshTokenRepository, type FamilyAccessToken } from './refresh-token.repository';
 import type { GrantedScope } from './scope-policy';
 import type { TokenResponse } from './token-response';
+
+/**
+ * The identity and validity of an access token, fixed before it is signed: a grant that writes to the database
+ * names the token in that same write, so nothing is issued that the database does not know about.
+ */
+export interface AccessTokenTicket {
+  jti: string;
+  issuedAt: number;
+  expiresAt: number;
+}
 
 /** What an access token is issued for. */
 export interface AccessTokenRequest {
@@ -29,16 +33,20 @@ export interface AccessTokenRequest {
   granted: GrantedScope;
 }
 
-/** An access token signed but not yet handed out: sign before a grant's writes, respond after them. */
-export interface PendingAccessToken {
-  readonly signed: SignedAccessToken;
-  readonly scope: string;
+/** An access token ready to be signed: its ticket fixed and the claims hook run, nothing stored yet. */
+export interface PreparedAccessToken {
+  readonly request: AccessTokenRequest;
+  readonly ticket: AccessTokenTicket;
+  readonly additionalClaims: Readonly<Record<string, unknown>> | undefined;
 }
 
 /**
  * Signs access tokens (RFC 9068) with the server's current signing key and starts refresh-token families. Grants,
  * built-in and extension ones, mint every token through it, so every token has the same keys, lifetime, claims hook
  * and registered claims.
+ *
+ * A grant that stores nothing calls `issue`. One that writes (consumes a code, rotates a token) calls `prepare`
+ * first, then writes, then `respond`: a failing claims hook then consumes nothing.
  */
 @Injectable()
 export class TokenIssuer {
@@ -51,77 +59,89 @@ export class TokenIssuer {
     @Optional() @Inject(ACCESS_TOKEN_CLAIMS_HOOK) private readonly claimsHook: AccessTokenClaimsHook | null = null,
   ) {}
 
+  /** The token response (RFC 6749 §5.1) with a new access token, for a grant that stores nothing. */
+  async issue(request: AccessTokenRequest): Promise<TokenResponse> {
+    return this.respond(await this.prepare(request));
+  }
+
   /**
-   * The token response (RFC 6749 §5.1) with a new access token; `refreshToken` is passed through into it. For a
-   * grant that stores nothing, or stores its refresh token before: otherwise use `sign` before the writes.
+   * Fixes the token's identity and runs the claims hook, storing nothing. Refuses with `server_error` (and logs why)
+   * when the hook names a registered claim or returns something other than an object (docs/adr/0012).
    */
-  async issue(request: AccessTokenRequest, refreshToken?: string): Promise<TokenResponse> {
-    return this.respond(await this.sign(request), refreshToken);
+  async prepare(request: AccessTokenRequest, ticket = this.newTicket()): Promise<PreparedAccessToken> {
+    return { request, ticket, additionalClaims: await this.additionalClaims(request) };
   }
 
-  /** Signs the access token (the claims hook runs here) and stores nothing, so a failure here consumes nothing. */
-  async sign(request: AccessTokenRequest): Promise<PendingAccessToken> {
-    const { client, subject, granted } = request;
-    const scope = granted.scopes.toString();
-    const additionalClaims = await this.additionalClaims(request);
-    try {
-      const signed = await signAccessToken(
-        {
-          issuer: this.config.issuer,
-          subject,
-          clientId: client.clientId,
-          audience: granted.audience,
-          scope,
-          lifetimeSeconds: this.config.tokens.accessTokenTtlSeconds,
-          additionalClaims,
-        },
-        this.keys.currentSigningKey(),
-      );
-      return { signed, scope };
-    } catch (error) {
-      if (!(error instanceof RegisteredClaimCollisionError)) throw error;
-      // Refused loudly rather than dropped: a hook that means to change `sub` or `scope` is a bug to fix (ADR 0012).
-      this.logger.error(
-        `The access token claims hook returned registered claims (${error.claims.join(', ')}) for client_id ` +
-          `${JSON.stringify(client.clientId)}; no token was issued`,
-      );
-      throw serverError();
-    }
-  }
-
-  /** The token response for a signed access token, remembered in the refresh token's family when there is one. */
-  async respond(access: PendingAccessToken, refreshToken?: string): Promise<TokenResponse> {
+  /**
+   * The token response for a prepared token; when `refreshToken` is given, the access token is first remembered in
+   * its family, so that ending the family can deny-list it too.
+   */
+  async respond(prepared: PreparedAccessToken, refreshToken?: string): Promise<TokenResponse> {
     if (refreshToken !== undefined) {
-      // Remembered so that ending the family can deny-list this access token too.
-      await this.refreshTokens.recordAccessToken(hashToken(refreshToken), {
-        jti: access.signed.jti,
-        expiresAt: new Date(access.signed.expiresAt * 1000),
-      });
+      await this.refreshTokens.recordAccessToken(hashToken(refreshToken), familyAccessToken(prepared.ticket));
     }
+    return this.respondRecorded(prepared, refreshToken);
+  }
+
+  /** The token response for a prepared token whose ticket a write already recorded (startRefreshTokenFamily). */
+  async respondRecorded(prepared: PreparedAccessToken, refreshToken?: string): Promise<TokenResponse> {
+    const { request, ticket } = prepared;
+    const scope = request.granted.scopes.toString();
+    const signed = await signAccessToken(
+      {
+        issuer: this.config.issuer,
+        subject: request.subject,
+        clientId: request.client.clientId,
+        audience: request.granted.audience,
+        scope,
+        lifetimeSeconds: ticket.expiresAt - ticket.issuedAt,
+        additionalClaims: prepared.additionalClaims,
+      },
+      this.keys.currentSigningKey(),
+      ticket.issuedAt,
+      ticket.jti,
+    );
     return {
-      access_token: access.signed.token,
+      access_token: signed.token,
       token_type: 'Bearer',
-      expires_in: access.signed.expiresAt - access.signed.issuedAt,
-      scope: access.scope,
+      expires_in: ticket.expiresAt - ticket.issuedAt,
+      scope,
       ...(refreshToken === undefined ? {} : { refresh_token: refreshToken }),
     };
   }
 
-  /** A new refresh token, the first of its family; only its hash is stored. */
-  async startRefreshTokenFamily(client: RegisteredClient, subject: string, granted: GrantedScope): Promise<string> {
+  /** A fresh ticket: a new `jti`, issued now, valid for ACCESS_TOKEN_TTL. */
+  newTicket(): AccessTokenTicket {
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return { jti: randomUUID(), issuedAt, expiresAt: issuedAt + this.config.tokens.accessTokenTtlSeconds };
+  }
+
+  /**
+   * A new refresh token, the first of its family, stored (only its hash) together with the ticket's access token
+   * in one write; answer with `respondRecorded`.
+   */
+  async startRefreshTokenFamily(
+    client: RegisteredClient,
+    subject: string,
+    granted: GrantedScope,
+    ticket: AccessTokenTicket,
+  ): Promise<string> {
     const token = generateOpaqueToken();
     const familyExpiresAt = new Date(Date.now() + this.config.refreshTokenFamilies.absoluteTtlSeconds * 1000);
     const idleExpiry = this.refreshTokenExpiry();
-    await this.refreshTokens.create({
-      tokenHash: hashToken(token),
-      familyId: randomUUID(),
-      clientId: client.clientId,
-      subject,
-      audience: granted.audience,
-      scope: granted.scopes.toString(),
-      expiresAt: idleExpiry < familyExpiresAt ? idleExpiry : familyExpiresAt,
-      familyExpiresAt,
-    });
+    await this.refreshTokens.create(
+      {
+        tokenHash: hashToken(token),
+        familyId: randomUUID(),
+        clientId: client.clientId,
+        subject,
+        audience: granted.audience,
+        scope: granted.scopes.toString(),
+        expiresAt: idleExpiry < familyExpiresAt ? idleExpiry : familyExpiresAt,
+        familyExpiresAt,
+      },
+      familyAccessToken(ticket),
+    );
     return token;
   }
 
@@ -132,6 +152,7 @@ export class TokenIssuer {
 
   private async additionalClaims(request: AccessTokenRequest): Promise<Record<string, unknown> | undefined> {
     if (!this.claimsHook) return undefined;
+    const clientId = JSON.stringify(request.client.clientId);
     const claims = await this.claimsHook({
       client: request.client,
       grantType: request.grantType,
@@ -140,9 +161,23 @@ export class TokenIssuer {
       subject: request.subject,
     });
     if (typeof claims !== 'object' || claims === null || Array.isArray(claims)) {
-      this.logger.error('The access token claims hook returned something other than an object; no token was issued');
+      this.logger.error(`The access token claims hook returned no object for client_id ${clientId}; no token issued`);
+      throw serverError();
+    }
+    const collisions = registeredClaimsIn(claims);
+    if (collisions.length > 0) {
+      // Refused loudly rather than dropped: a hook that means to change `sub` or `scope` is a bug to fix (ADR 0012).
+      this.logger.error(
+        `The access token claims hook returned registered claims (${collisions.join(', ')}) for client_id ` +
+          `${clientId}; no token issued`,
+      );
       throw serverError();
     }
     return claims;
   }
+}
+
+/** How a refresh-token family remembers an access token issued with it. */
+export function familyAccessToken(ticket: AccessTokenTicket): FamilyAccessToken {
+  return { jti: ticket.jti, expiresAt: new Date(ticket.expiresAt * 1000) };
 }

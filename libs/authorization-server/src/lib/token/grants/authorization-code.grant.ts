@@ -39,8 +39,8 @@ export class AuthorizationCodeGrant implements Grant {
     await this.rejectReplay(stored, client);
     checkBinding(stored, redemption);
     const granted = { scopes: ScopeSet.parse(stored.scope), audience: stored.audience };
-    // Signed before the code is consumed: a failing claims hook leaves the code usable.
-    const access = await this.issuer.sign({ client, grantType: this.grantType, subject: stored.userId, granted });
+    // Prepared before the code is consumed: a failing claims hook leaves the code usable.
+    const prepared = await this.issuer.prepare({ client, grantType: this.grantType, subject: stored.userId, granted });
     const refreshToken = client.grantTypes.includes('refresh_token') ? generateOpaqueToken() : undefined;
     const redeemed = await this.codes.redeem(
       stored.codeHash,
@@ -50,7 +50,7 @@ export class AuthorizationCodeGrant implements Grant {
     );
     // Another request redeemed it between our read and our write: the same code was used twice.
     if (!redeemed) await this.revokeIssuedTokens(stored, client);
-    return this.issuer.respond(access, refreshToken);
+    return this.issuer.respond(prepared, refreshToken);
   }
 
   private async findCodeOfClient(code: string, client: RegisteredClient): Promise<StoredAuthorizationCode> {

@@ -1,14 +1,15 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { AuthServerConfig } from '@oauth/config';
 import { invalidGrant, invalidScope } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
 import { generateOpaqueToken, hashToken } from '@oauth/tokens';
 import type { RegisteredClient } from '../../clients/registered-client';
 import { AUTH_SERVER_CONFIG } from '../../config/auth-server-config.token';
+import { ACCESS_TOKEN_CLAIMS_HOOK, type AccessTokenClaimsHook } from '../access-token-claims.hook';
 import { RefreshTokenFamilyRevoker } from '../refresh-token-family.revoker';
 import { RefreshTokenRepository, type StoredRefreshToken } from '../refresh-token.repository';
 import type { GrantedScope } from '../scope-policy';
-import { TokenIssuer } from '../token-issuer';
+import { familyAccessToken, TokenIssuer } from '../token-issuer';
 import { requireParameter, type TokenRequestParams } from '../token-request';
 import type { TokenResponse } from '../token-response';
 import type { Grant } from './grant';
@@ -24,15 +25,22 @@ export class RefreshTokenGrant implements Grant {
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly families: RefreshTokenFamilyRevoker,
     private readonly issuer: TokenIssuer,
+    @Optional() @Inject(ACCESS_TOKEN_CLAIMS_HOOK) private readonly claimsHook: AccessTokenClaimsHook | null = null,
   ) {}
 
   async handle(params: TokenRequestParams, client: RegisteredClient): Promise<TokenResponse> {
     const presented = requireParameter(params, 'refresh_token');
+    // A claims hook needs the stored token's subject and scope before the rotation (so that a failing hook consumes
+    // nothing), which the one-step rotation only returns after it.
+    if (params['scope'] === undefined && this.claimsHook === null) {
+      const response = await this.rotateInOneStep(presented, client);
+      if (response) return response;
+    }
     const retried = await this.findRetriedParent(presented, client);
     const stored = retried ?? (await this.findUsableToken(presented, client));
     const granted = this.narrowScope(params['scope'], stored, client);
-    // Signed before the rotation: a failing claims hook leaves the presented token usable.
-    const access = await this.issuer.sign({ client, grantType: this.grantType, subject: stored.subject, granted });
+    // Prepared before the rotation: a failing claims hook leaves the presented token usable.
+    const prepared = await this.issuer.prepare({ client, grantType: this.grantType, subject: stored.subject, granted });
     const replacement = generateOpaqueToken();
     const next = { tokenHash: hashToken(replacement), expiresAt: this.issuer.refreshTokenExpiry() };
     const rotated = retried
@@ -43,7 +51,28 @@ export class RefreshTokenGrant implements Grant {
       await this.revokeFamily(stored, client);
       throw invalidGrant('The refresh token is invalid');
     }
-    return this.issuer.respond(access, replacement);
+    return this.issuer.respond(prepared, replacement);
+  }
+
+  /**
+   * The common case, a usable token presented without `scope`, costs one database statement. Null when the token is
+   * not usable as it stands: the checks below then say why and react to reuse. A client that has since lost every
+   * scope of the token gets invalid_scope after the rotation; its new refresh token was never handed out.
+   */
+  private async rotateInOneStep(presented: string, client: RegisteredClient): Promise<TokenResponse | null> {
+    const replacement = generateOpaqueToken();
+    const next = { tokenHash: hashToken(replacement), expiresAt: this.issuer.refreshTokenExpiry() };
+    const ticket = this.issuer.newTicket();
+    const rotated = await this.refreshTokens.rotateUsable(
+      hashToken(presented),
+      client.clientId,
+      next,
+      familyAccessToken(ticket),
+    );
+    if (!rotated) return null;
+    const granted = this.narrowScope(undefined, rotated, client);
+    const request = { client, grantType: this.grantType, subject: rotated.subject, granted };
+    return this.issuer.respondRecorded(await this.issuer.prepare(request, ticket), replacement);
   }
 
   /**

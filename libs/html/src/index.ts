@@ -1,0 +1,1 @@
+export { escapeHtml, Html, markup } from './lib/markup';
