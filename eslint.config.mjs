@@ -25,6 +25,18 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
+      // A lib's public API is its src/index.ts: nothing past the alias (`@oauth/tokens/src/lib/...`) may be imported.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@oauth/*/**'],
+              message: 'Import a lib only through its alias (@oauth/<name>), whose public API is its src/index.ts.',
+            },
+          ],
+        },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -36,7 +48,8 @@ export default [
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
+            // The extending tests use feature libs the way a team would, through their public entry points.
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:feature'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:auth-server', onlyDependOnLibsWithTags: ['scope:auth-server', 'scope:shared'] },
             { sourceTag: 'scope:client-api', onlyDependOnLibsWithTags: ['scope:client-api', 'scope:shared'] },

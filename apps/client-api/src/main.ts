@@ -1,11 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadClientApiConfig } from '@oauth/config';
+import { closeGracefullyOnSignals } from '@oauth/shutdown';
 import { createApp } from './bootstrap/create-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadClientApiConfig(process.env);
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
+  closeGracefullyOnSignals(app, { timeoutMs: config.http.shutdownTimeoutSeconds * 1000 });
   Logger.log(`client-api listening on http://${config.http.host}:${config.http.port}`, 'Bootstrap');
 }
 

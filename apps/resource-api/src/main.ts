@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadResourceApiConfig, type ResourceApiConfig } from '@oauth/config';
+import { closeGracefullyOnSignals } from '@oauth/shutdown';
 import { createApp } from './bootstrap/create-app';
 
 function loadConfigOrExit(): ResourceApiConfig {
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();
   const app = await createApp(config);
   await app.listen(config.http.port, config.http.host);
+  closeGracefullyOnSignals(app, { timeoutMs: config.http.shutdownTimeoutSeconds * 1000 });
   Logger.log(`resource-api listening on ${await app.getUrl()}`, 'Bootstrap');
 }
 

@@ -11,3 +11,4 @@ export {
   type SignedAccessToken,
 } from './lib/access-token';
 export { isStrictCompactJws } from './lib/strict-compact-jws';
+export { encodeBasicCredentials } from './lib/basic-credentials';

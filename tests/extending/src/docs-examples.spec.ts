@@ -41,6 +41,11 @@ describe(`${GUIDE} shows the examples the tests run`, () => {
     },
   );
 
+  it('has a code block after every example marker', () => {
+    const markers = readFileSync(join(WORKSPACE_ROOT, GUIDE), 'utf8').match(new RegExp(MARKER.source, 'gm')) ?? [];
+    expect(blocks.filter((block) => block.file !== undefined)).toHaveLength(markers.length);
+  });
+
   it('shows every example file', () => {
     const shown = blocks.map((block) => block.file);
     const files = readdirSync(join(WORKSPACE_ROOT, EXAMPLES)).map((name) => `${EXAMPLES}/${name}`);

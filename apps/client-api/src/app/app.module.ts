@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import type { ClientApiConfig } from '@oauth/config';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
@@ -10,6 +11,7 @@ import { RoleTokenStore } from '../console/role-token.store';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import { ClientCredentialsSource } from '../credentials/client-credentials.source';
 import { BrowserSessionStore } from '../browser-session/browser-session.store';
+import { ClientCredentialsHealthIndicator } from '../health/client-credentials.health';
 import { HealthController } from '../health/health.controller';
 import { HomeController } from '../home/home.controller';
 import { UserTokenProvider } from '../home/user-token.provider';
@@ -24,7 +26,7 @@ export class AppModule {
   static forRoot(config: ClientApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [MetricsModule.forRoot({ service: 'client-api', exposure: config.metrics })],
+      imports: [MetricsModule.forRoot({ service: 'client-api', exposure: config.metrics }), TerminusModule],
       controllers: [HealthController, OtherUserController, HomeController, OAuthLoginController, ConsoleController],
       providers: [
         { provide: CLIENT_API_CONFIG, useValue: config },
@@ -38,6 +40,7 @@ export class AppModule {
         UserTokenProvider,
         RoleTokenStore,
         AuthServerAdminClient,
+        ClientCredentialsHealthIndicator,
       ],
     };
   }

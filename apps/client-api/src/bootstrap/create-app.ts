@@ -17,6 +17,6 @@ export async function createApp(config: ClientApiConfig): Promise<NestFastifyApp
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   // The browser session of the authorization-code flow (browser-session/).
   await app.register(fastifyCookie);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts shuts down with @oauth/shutdown, which drains the server before Nest's hooks run.
   return app;
 }

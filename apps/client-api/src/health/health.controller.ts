@@ -1,19 +1,37 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import type { FastifyReply } from 'fastify';
+import { ClientCredentialsHealthIndicator } from './client-credentials.health';
 
 @Controller('health')
 export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly clientCredentials: ClientCredentialsHealthIndicator,
+  ) {}
+
   /** Liveness only: the process answers. Upstream services are not checked here. */
   @Get('live')
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
   /**
-   * Readiness: this API owns no database; it can serve as soon as it listens. An unreachable auth server
-   * or resource API shows per request as a 502, not here, so one outage does not take every client out.
+   * Readiness: this client has its credentials. The auth server and the resource API are not checked: their outage
+   * shows per request as a 502, not here, so one outage does not take every client out.
    */
   @Get('ready')
-  ready(): { status: 'ok' } {
-    return { status: 'ok' };
+  @HealthCheck()
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([() => this.clientCredentials.check('client_credentials')]);
+    } catch (error) {
+      // Terminus reports "not ready" as a 503 exception carrying the result; answered here, not by the OAuth error
+      // filter, so the body stays terminus's and a load balancer gets a hint when to ask again (RFC 9110 §10.2.3).
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503).header('retry-after', '5');
+      return error.getResponse() as HealthCheckResult;
+    }
   }
 }

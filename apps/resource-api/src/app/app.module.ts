@@ -1,16 +1,18 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import type { ResourceApiConfig } from '@oauth/config';
 import { DatabaseUnavailableInterceptor } from '@oauth/database';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
-import { BearerTokenModule } from '../bearer-token/bearer-token.module';
+import { ResourceServerModule } from '@oauth/resource-server';
 import { DatabaseModule } from '../database/database.module';
-import { DenyListModule } from '../deny-list/deny-list.module';
 import { HealthController } from '../health/health.controller';
+import { PostgresHealthIndicator } from '../health/postgres.health-indicator';
 import { ItemsModule } from '../items/items.module';
 import { UserController } from '../user/user.controller';
 import { RESOURCE_API_CONFIG } from './resource-api-config.token';
+import { toResourceServerOptions } from './resource-server.options';
 
 @Module({})
 export class AppModule {
@@ -21,9 +23,13 @@ export class AppModule {
       global: true,
       imports: [
         MetricsModule.forRoot({ service: 'resource-api', exposure: config.metrics }),
+        // A failed readiness probe is no news: the deny-list poller and the database interceptor log the cause once.
+        TerminusModule.forRoot({ logger: false }),
         DatabaseModule,
-        BearerTokenModule,
-        DenyListModule,
+        ResourceServerModule.forRootAsync({
+          inject: [RESOURCE_API_CONFIG],
+          useFactory: toResourceServerOptions,
+        }),
         ItemsModule,
       ],
       controllers: [HealthController, UserController],
@@ -31,6 +37,7 @@ export class AppModule {
         { provide: RESOURCE_API_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: OAuthErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
+        PostgresHealthIndicator,
       ],
       exports: [RESOURCE_API_CONFIG],
     };

@@ -12,6 +12,6 @@ export async function createApp(config: ResourceApiConfig): Promise<NestFastifyA
     logger: enabledLogLevels(config.logLevel),
   });
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts shuts down with @oauth/shutdown, which drains the server before Nest's hooks run.
   return app;
 }

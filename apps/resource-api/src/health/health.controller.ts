@@ -1,33 +1,42 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { ResourceServerHealthIndicator } from '@oauth/resource-server';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { isDatabaseReachable } from '@oauth/database';
-import { DenyListCache, type DenyListState } from '../deny-list/deny-list.cache';
+import { PostgresHealthIndicator } from './postgres.health-indicator';
+
+/** How long a prober should wait before asking again while the API is not ready. */
+const RETRY_AFTER_SECONDS = 5;
 
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly denyList: DenyListCache,
-    private readonly dataSource: DataSource,
+    private readonly health: HealthCheckService,
+    private readonly postgres: PostgresHealthIndicator,
+    private readonly resourceServer: ResourceServerHealthIndicator,
   ) {}
 
   /** Liveness only: the process answers. */
   @Get('live')
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
   /** Not ready while Postgres does not answer or the deny-list is stale: mutations are refused then (ADR 0006). */
   @Get('ready')
-  async ready(
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ status: 'ok' | 'unavailable'; database: 'up' | 'down'; deny_list: DenyListState }> {
-    const database = (await isDatabaseReachable(this.dataSource)) ? 'up' : 'down';
-    const denyList = this.denyList.state();
-    if (database === 'down' || denyList === 'stale') {
-      void reply.status(503).header('retry-after', '5');
-      return { status: 'unavailable', database, deny_list: denyList };
+  @HealthCheck()
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.postgres.isHealthy('database'),
+        () => this.resourceServer.isHealthy('resource_server'),
+      ]);
+    } catch (error) {
+      // Terminus throws its 503 with the report as the body; answer it here, with Retry-After, rather than
+      // let the app's error filter turn a 5xx into a bare server_error.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      void reply.status(503).header('retry-after', String(RETRY_AFTER_SECONDS));
+      return error.getResponse() as HealthCheckResult;
     }
-    return { status: 'ok', database, deny_list: denyList };
   }
 }

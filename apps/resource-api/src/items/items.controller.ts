@@ -1,7 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import type { AccessTokenPrincipal } from '../bearer-token/access-token-principal';
-import { Principal } from '../bearer-token/principal.decorator';
-import { RequireScopes } from '../bearer-token/require-scopes.decorator';
+import { Principal, RequireScopes, type AccessTokenPrincipal } from '@oauth/resource-server';
 import { parseItemBody } from './item-body.schema';
 import { ItemIdPipe } from './item-id.pipe';
 import { itemNotFound } from './item-not-found.error';
@@ -30,7 +28,7 @@ export class ItemsController {
   @Post()
   @RequireScopes(WRITE_SCOPE)
   async create(@Body() body: unknown, @Principal() principal: AccessTokenPrincipal): Promise<ItemResponse> {
-    return toItemResponse(await this.items.create(parseItemBody(body), principal.clientId));
+    return toItemResponse(await this.items.create(parseItemBody(body), principal.subject));
   }
 
   @Put(':id')
@@ -42,7 +40,7 @@ export class ItemsController {
     @Principal() principal: AccessTokenPrincipal,
   ): Promise<void> {
     const fields = parseItemBody(body);
-    if (!(await this.items.replace(id, fields, principal.clientId))) throw itemNotFound();
+    if (!(await this.items.replace(id, fields, principal.subject))) throw itemNotFound();
   }
 
   @Delete(':id')

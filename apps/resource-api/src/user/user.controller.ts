@@ -1,9 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import type { ResourceApiConfig } from '@oauth/config';
 import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
-import type { AccessTokenPrincipal } from '../bearer-token/access-token-principal';
-import { Principal } from '../bearer-token/principal.decorator';
-import { RequireToken } from '../bearer-token/require-scopes.decorator';
+import { Principal, RequireToken, type AccessTokenPrincipal } from '@oauth/resource-server';
 import { formatPermissions } from './permissions';
 
 export interface UserResponse {
@@ -20,7 +18,8 @@ export class UserController {
   @RequireToken()
   user(@Principal() principal: AccessTokenPrincipal): UserResponse {
     return {
-      clientId: principal.clientId,
+      // The token's `sub`, under this name since the first release: the client under client_credentials, else the user.
+      clientId: principal.subject,
       permissions: formatPermissions(principal.scopes, this.config.tokens.audience),
     };
   }

@@ -201,3 +201,46 @@ describe('access token validation (RFC 6750, RFC 9068 §4)', () => {
     );
   });
 });
+
+describe('a token verified before (ADR 0005)', () => {
+  let key: TestSigningKey;
+  let jwks: FakeJwksServer;
+  let api: RunningResourceApi;
+
+  beforeAll(async () => {
+    key = await createSigningKey('ES256', 'ec-1');
+    jwks = await startFakeJwksServer([key.publicJwk]);
+    api = await startResourceApi(jwks.url, { CLOCK_SKEW: '0' });
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await jwks?.close();
+  });
+
+  it('is refused once it expires, though its verification was remembered (RFC 7519 §4.1.4)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await issueAccessToken(key, { lifetimeSeconds: 2 }, now);
+    const user = () => request(api.url).get('/user').set('authorization', `Bearer ${token}`);
+    expect((await user()).status).toBe(200);
+    expect((await user()).status).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, (now + 2) * 1000 - Date.now() + 50));
+    const refused = await user();
+    expect(refused.status).toBe(401);
+    expect(refused.body).toEqual({ error: 'invalid_token', error_description: 'The access token has expired' });
+  });
+
+  it('with the remembered verification turned off, is verified in full each time', async () => {
+    const uncached = await startResourceApi(jwks.url, { VERIFIED_TOKEN_CACHE_SIZE: '0' });
+    try {
+      const token = await issueAccessToken(key);
+      const responses = await Promise.all(
+        [1, 2, 3].map(() => request(uncached.url).get('/user').set('authorization', `Bearer ${token}`)),
+      );
+      expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    } finally {
+      await uncached.stop();
+    }
+  });
+});

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { flag, httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
+import {
+  flag,
+  httpUrl,
+  logLevel,
+  nodeEnv,
+  nonEmpty,
+  optional,
+  port,
+  postgresUrl,
+  wholeNumber,
+  shutdownTimeout,
+} from './env-values';
 
 /** A client declared in `CLIENTS`, upserted into the registry at boot. */
 export interface DeclaredClient {
@@ -117,6 +128,7 @@ const schema = z
     LOG_LEVEL: logLevel,
     METRICS_TOKEN: optional(nonEmpty),
     HOST: z.string().default('127.0.0.1'),
+    SHUTDOWN_TIMEOUT: shutdownTimeout,
     AUTH_SERVER_PORT: port(5001),
     ISSUER: optional(httpUrl),
     DATABASE_URL: optional(postgresUrl),
@@ -166,6 +178,7 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       host: values.HOST,
       port: values.AUTH_SERVER_PORT,
       maxBodyBytes: values.MAX_BODY_BYTES,
+      shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT,
     },
     issuer: values.ISSUER ?? `http://localhost:${values.AUTH_SERVER_PORT}`,
     database: { url: values.DATABASE_URL },

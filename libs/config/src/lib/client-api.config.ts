@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, wholeNumber } from './env-values';
+import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, wholeNumber, shutdownTimeout } from './env-values';
 
 /** A private JWK (JSON) of an algorithm the auth server accepts for client assertions. */
 const privateJwk = z
@@ -30,6 +30,7 @@ const schema = z
     LOG_LEVEL: logLevel,
     METRICS_TOKEN: optional(nonEmpty),
     HOST: z.string().default('127.0.0.1'),
+    SHUTDOWN_TIMEOUT: shutdownTimeout,
     CLIENT_API_PORT: port(5002),
     DATA_DIR: nonEmpty.default('.data'),
     AUTH_SERVER_URL: httpUrl.default('http://localhost:5001'),
@@ -68,7 +69,12 @@ export function loadClientApiConfig(env: Record<string, string | undefined>) {
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
     metrics: { production: values.NODE_ENV === 'production', bearerToken: values.METRICS_TOKEN },
-    http: { host: values.HOST, port: values.CLIENT_API_PORT, timeoutMs: values.HTTP_TIMEOUT_MS },
+    http: {
+      host: values.HOST,
+      port: values.CLIENT_API_PORT,
+      timeoutMs: values.HTTP_TIMEOUT_MS,
+      shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT,
+    },
     dataDir: values.DATA_DIR,
     authServerUrl: values.AUTH_SERVER_URL,
     // The browser reaches the authorization endpoint at the issuer's URL, which is also the `iss` checked on callbacks.

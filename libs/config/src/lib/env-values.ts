@@ -40,6 +40,12 @@ export const flag = (fallback: boolean) =>
 
 export const nonEmpty = z.string().min(1, 'must not be empty');
 
+/**
+ * SHUTDOWN_TIMEOUT: seconds in-flight requests get to finish after SIGTERM before their connections are cut.
+ * The default stays below `docker stop`'s 10 seconds, leaving time to close the database afterwards.
+ */
+export const shutdownTimeout = wholeNumber(5, 0, 300);
+
 /** Unset and empty mean the same: not configured. */
 export const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { loadConfig } from './load-config';
-import { httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
+import {
+  httpUrl,
+  logLevel,
+  nodeEnv,
+  nonEmpty,
+  optional,
+  port,
+  postgresUrl,
+  wholeNumber,
+  shutdownTimeout,
+} from './env-values';
 
 const schema = z
   .object({
@@ -8,6 +18,7 @@ const schema = z
     LOG_LEVEL: logLevel,
     METRICS_TOKEN: optional(nonEmpty),
     HOST: z.string().default('127.0.0.1'),
+    SHUTDOWN_TIMEOUT: shutdownTimeout,
     RESOURCE_API_PORT: port(5003),
     DATABASE_URL: optional(postgresUrl),
     DATA_DIR: nonEmpty.default('.data'),
@@ -18,6 +29,7 @@ const schema = z
     JWKS_REFETCH_COOLDOWN: wholeNumber(30, 1, 3_600),
     // Below the auth server's JWKS_MAX_AGE (300): a next key, published that long before it signs, is known in time.
     JWKS_CACHE_MAX_AGE: wholeNumber(240, 1, 86_400),
+    VERIFIED_TOKEN_CACHE_SIZE: wholeNumber(10_000, 0, 1_000_000),
     DENY_LIST_URL: optional(httpUrl),
     DENY_LIST_CLIENT_ID: optional(nonEmpty),
     DENY_LIST_CLIENT_SECRET: optional(nonEmpty),
@@ -42,7 +54,7 @@ export function loadResourceApiConfig(env: Record<string, string | undefined>) {
     environment: values.NODE_ENV,
     logLevel: values.LOG_LEVEL,
     metrics: { production: values.NODE_ENV === 'production', bearerToken: values.METRICS_TOKEN },
-    http: { host: values.HOST, port: values.RESOURCE_API_PORT },
+    http: { host: values.HOST, port: values.RESOURCE_API_PORT, shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT },
     database: { url: values.DATABASE_URL },
     dataDir: values.DATA_DIR,
     tokens: {
@@ -52,6 +64,7 @@ export function loadResourceApiConfig(env: Record<string, string | undefined>) {
       clockSkewSeconds: values.CLOCK_SKEW,
       jwksRefetchCooldownSeconds: values.JWKS_REFETCH_COOLDOWN,
       jwksCacheMaxAgeSeconds: values.JWKS_CACHE_MAX_AGE,
+      verifiedTokenCacheSize: values.VERIFIED_TOKEN_CACHE_SIZE,
     },
     denyList: {
       url: values.DENY_LIST_URL ?? `${values.ISSUER}/deny-list`,

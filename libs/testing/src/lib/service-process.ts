@@ -12,6 +12,10 @@ export interface ServiceProcess {
   url: string;
   /** Everything the process wrote to stdout and stderr so far. */
   output(): string;
+  /** Sends a signal, e.g. SIGTERM to watch the process shut down by itself. */
+  signal(name: NodeJS.Signals): void;
+  /** Resolves once the process has exited, with its exit code (null when a signal killed it). */
+  exited(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -26,11 +30,19 @@ export async function startService(
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const service: ServiceProcess = { name, url, output: () => output, stop: () => stopProcess(child) };
+  const service: ServiceProcess = {
+    name,
+    url,
+    output: () => output,
+    signal: (signal) => child.kill(signal),
+    exited: () => exit,
+    stop: () => stopProcess(child),
+  };
   try {
     await waitUntilLive(url, child);
   } catch (error) {
@@ -56,7 +68,7 @@ async function waitUntilLive(url: string, child: ChildProcess): Promise<void> {
 }
 
 async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -31,6 +31,6 @@ export async function createApp(
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   // The login session cookie of the authorization endpoint (authorize/, sessions/).
   await app.register(fastifyCookie);
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts shuts down with @oauth/shutdown, which drains the server before Nest's hooks run.
   return app;
 }

@@ -1,2 +1,0 @@
-/** Metadata key under which RequireScopes stores the scopes ScopeGuard checks. */
-export const REQUIRED_SCOPES = 'resource-api:required-scopes';
