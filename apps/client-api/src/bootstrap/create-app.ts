@@ -1,9 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type ClientApiConfig } from '@oauth/config';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
+import { clientApiOpenApiDocument } from './client-api.openapi';
 import { requireClientSecretOutsideDevelopment } from '../credentials/client-credentials.source';
 
 /** Builds the application exactly as production runs it; `main.ts` and the e2e tests both call this. */
@@ -18,5 +20,7 @@ export async function createApp(config: ClientApiConfig): Promise<NestFastifyApp
   // The browser session of the authorization-code flow (browser-session/).
   await app.register(fastifyCookie);
   // No enableShutdownHooks(): main.ts shuts down with @oauth/shutdown, which drains the server before Nest's hooks run.
+  // CONTRACT.md: GET /docs (OpenAPI) outside production only.
+  mountApiDocs(app, { production: config.environment === 'production', document: clientApiOpenApiDocument() });
   return app;
 }

@@ -2,8 +2,10 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
 import { ClientCredentialsHealthIndicator } from './client-credentials.health';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 
 @Controller('health')
+@ApiTags('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
@@ -12,6 +14,7 @@ export class HealthController {
 
   /** Liveness only: the process answers. Upstream services are not checked here. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
@@ -22,6 +25,7 @@ export class HealthController {
    * shows per request as a 502, not here, so one outage does not take every client out.
    */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the client has its credentials; upstream outages show per request' })
   @HealthCheck()
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {

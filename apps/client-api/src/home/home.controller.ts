@@ -1,12 +1,15 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BrowserSessionStore } from '../browser-session/browser-session.store';
 import { ResourceApiClient } from '../other/resource-api.client';
+import { HomeOpenApi } from './home.openapi';
 import { homePage, type HomeView } from './home.page';
 import { UserTokenProvider } from './user-token.provider';
 
 /** The demo page: "Sign in", and "Call the resource API" as the signed-in person. */
 @Controller()
+@ApiTags('browser')
 export class HomeController {
   constructor(
     private readonly sessions: BrowserSessionStore,
@@ -15,6 +18,7 @@ export class HomeController {
   ) {}
 
   @Get()
+  @HomeOpenApi()
   async home(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,

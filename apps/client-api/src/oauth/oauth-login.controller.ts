@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ClientApiConfig } from '@oauth/config';
@@ -9,6 +10,7 @@ import { RESOURCE_API_AUDIENCE } from '../other/resource-api.client';
 import { TokenEndpointClient } from '../token/token-endpoint.client';
 import { BrowserSessionStore } from '../browser-session/browser-session.store';
 import { homePage } from '../home/home.page';
+import { OAuthCallbackOpenApi, OAuthLoginOpenApi } from './oauth-login.openapi';
 import { createPkcePair } from './pkce';
 
 /**
@@ -16,6 +18,7 @@ import { createPkcePair } from './pkce';
  * sends the browser to the authorization server, `callback` checks the answer and redeems the code.
  */
 @Controller('oauth')
+@ApiTags('browser')
 export class OAuthLoginController {
   private readonly logger = new Logger(OAuthLoginController.name);
   private readonly redirectUri: string;
@@ -33,6 +36,7 @@ export class OAuthLoginController {
   }
 
   @Get('login')
+  @OAuthLoginOpenApi()
   async login(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const session = this.sessions.findOrStart(request, reply);
     const { verifier, challenge } = createPkcePair();
@@ -53,6 +57,7 @@ export class OAuthLoginController {
   }
 
   @Get('callback')
+  @OAuthCallbackOpenApi()
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const query = new URL(request.url, 'http://callback').searchParams;
     const session = this.sessions.find(request);

@@ -1,5 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { OtherUserOpenApi } from './other-user.openapi';
 import { ResourceApiClient } from './resource-api.client';
 
 /** The resource API's view of this client, fetched with the client's own token. */
@@ -8,6 +9,7 @@ export class OtherUserController {
   constructor(private readonly resourceApi: ResourceApiClient) {}
 
   @Get('user')
+  @OtherUserOpenApi()
   async user(@Res({ passthrough: true }) reply: FastifyReply): Promise<unknown> {
     const answer = await this.resourceApi.get('/user');
     void reply.status(answer.status);

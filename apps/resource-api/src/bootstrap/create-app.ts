@@ -1,8 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type ResourceApiConfig } from '@oauth/config';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
+import { resourceApiOpenApiDocument } from './resource-api.openapi';
 
 /** Builds the application exactly as production runs it; the caller decides where it listens. */
 export async function createApp(config: ResourceApiConfig): Promise<NestFastifyApplication> {
@@ -13,5 +15,10 @@ export async function createApp(config: ResourceApiConfig): Promise<NestFastifyA
   });
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   // No enableShutdownHooks(): main.ts shuts down with @oauth/shutdown, which drains the server before Nest's hooks run.
+  // CONTRACT.md: GET /docs (OpenAPI) outside production only.
+  mountApiDocs(app, {
+    production: config.environment === 'production',
+    document: resourceApiOpenApiDocument(config),
+  });
   return app;
 }

@@ -1,4 +1,5 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { ResourceServerHealthIndicator } from '@oauth/resource-server';
 import type { FastifyReply } from 'fastify';
@@ -8,6 +9,7 @@ import { PostgresHealthIndicator } from './postgres.health-indicator';
 const RETRY_AFTER_SECONDS = 5;
 
 @Controller('health')
+@ApiTags('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
@@ -17,6 +19,7 @@ export class HealthController {
 
   /** Liveness only: the process answers. */
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
@@ -24,6 +27,9 @@ export class HealthController {
 
   /** Not ready while Postgres does not answer or the deny-list is stale: mutations are refused then (ADR 0006). */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: Postgres answers and the deny-list is fresh' })
+  @ApiOkResponse({ description: 'Ready.' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready; `Retry-After: 5`. The body names what is down.' })
   @HealthCheck()
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
     try {

@@ -3,6 +3,7 @@ import type { ResourceApiConfig } from '@oauth/config';
 import { RESOURCE_API_CONFIG } from '../app/resource-api-config.token';
 import { Principal, RequireToken, type AccessTokenPrincipal } from '@oauth/resource-server';
 import { formatPermissions } from './permissions';
+import { UserOpenApi } from './user.openapi';
 
 export interface UserResponse {
   clientId: string;
@@ -15,6 +16,7 @@ export class UserController {
 
   /** Who is calling and what it may do here. */
   @Get()
+  @UserOpenApi()
   @RequireToken()
   user(@Principal() principal: AccessTokenPrincipal): UserResponse {
     return {

@@ -6,6 +6,7 @@ import { invalidRequest } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { DenyListRepository } from '../deny-list/deny-list.repository';
 import { retiredKeyHorizonSeconds } from '../keys/key-timing';
+import { DenyListAdminOpenApi, ServerAdminOpenApi } from './admin.openapi';
 import { ServerAdminGuard } from './server-admin.guard';
 
 const body = z.union([
@@ -16,6 +17,7 @@ const body = z.union([
 /** `POST /blacklist` (scope `server.admin`): deny-lists any access token, by `jti` and `exp` or the token itself. */
 @Controller('blacklist')
 @UseGuards(ServerAdminGuard)
+@ServerAdminOpenApi('operator')
 export class DenyListAdminController {
   constructor(
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
@@ -23,6 +25,7 @@ export class DenyListAdminController {
   ) {}
 
   @Post()
+  @DenyListAdminOpenApi()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async deny(@Body() request: unknown): Promise<{ jti: string; exp: number }> {

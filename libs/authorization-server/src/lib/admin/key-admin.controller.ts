@@ -6,11 +6,13 @@ import { DenyListRepository } from '../deny-list/deny-list.repository';
 import { KeyLifecycle } from '../keys/key-lifecycle';
 import { KeyRefreshScheduler } from '../keys/key-refresh.scheduler';
 import { retiredKeyHorizonSeconds } from '../keys/key-timing';
+import { RevokeKeyOpenApi, RotateKeyOpenApi, ServerAdminOpenApi } from './admin.openapi';
 import { ServerAdminGuard } from './server-admin.guard';
 
 /** Operator actions on signing keys (scope `server.admin`); see ADR 0007. */
 @Controller()
 @UseGuards(ServerAdminGuard)
+@ServerAdminOpenApi('operator')
 export class KeyAdminController {
   constructor(
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
@@ -21,6 +23,7 @@ export class KeyAdminController {
 
   /** Emergency rotation: the next key (already published, if any) or a fresh one signs from now on. */
   @Post('rotate-key')
+  @RotateKeyOpenApi()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async rotate(): Promise<{ kid: string; previous_kid: string | null }> {
@@ -34,6 +37,7 @@ export class KeyAdminController {
    * signed within their deny-list propagation bound, whatever JWKS they have cached.
    */
   @Post('revoke-key/:kid')
+  @RevokeKeyOpenApi()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async revoke(@Param('kid') kid: string): Promise<{ kid: string; status: 'revoked' }> {

@@ -1,10 +1,12 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PasswordLogin } from '../users/password-login';
 import { SessionService } from '../sessions/session.service';
 import type { StoredSession } from '../sessions/session.repository';
 import { AuthorizationRedirectError } from './authorization-errors';
 import { AuthorizationFlow } from './authorization-flow';
+import { AuthorizeOpenApi, ConsentFormOpenApi, LoginFormOpenApi } from './authorize.openapi';
 import { sendPage, sendRedirect } from './html-reply';
 import { errorPage } from './pages';
 import { formField, readForm } from './posted-form';
@@ -19,6 +21,7 @@ const FORM_EXPIRED =
  * query string, which is validated again in full on every step.
  */
 @Controller('authorize')
+@ApiTags('authorize')
 export class AuthorizeController {
   constructor(
     private readonly flow: AuthorizationFlow,
@@ -27,6 +30,7 @@ export class AuthorizeController {
   ) {}
 
   @Get()
+  @AuthorizeOpenApi()
   async authorize(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const params = new URL(request.url, 'http://authorize').searchParams;
     await this.flow.run(params, reply, 302, async (authorization) => {
@@ -36,6 +40,7 @@ export class AuthorizeController {
   }
 
   @Post('login')
+  @LoginFormOpenApi()
   async signIn(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = readForm(request);
     const session = await this.sessionWithCsrf(request, form);
@@ -57,6 +62,7 @@ export class AuthorizeController {
   }
 
   @Post('consent')
+  @ConsentFormOpenApi()
   async consent(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = readForm(request);
     const session = await this.sessionWithCsrf(request, form);

@@ -1,7 +1,9 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClientRegistry } from '../clients/client-registry';
 import { SessionService } from '../sessions/session.service';
+import { ConsentListOpenApi, ConsentRevocationOpenApi } from './authorize.openapi';
 import { ConsentRepository } from './consent.repository';
 import { sendPage, sendRedirect } from './html-reply';
 import { consentsPage, errorPage, type ConsentListing } from './pages';
@@ -11,6 +13,7 @@ const NOT_SIGNED_IN = 'You are not signed in. Sign in through an application fir
 
 /** Lets a signed-in person see the consents they gave and revoke them. */
 @Controller('authorize/consents')
+@ApiTags('authorize')
 export class ConsentsController {
   constructor(
     private readonly sessions: SessionService,
@@ -19,6 +22,7 @@ export class ConsentsController {
   ) {}
 
   @Get()
+  @ConsentListOpenApi()
   async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const session = await this.sessions.current(request);
     if (!session?.userId) return sendPage(reply, 401, errorPage(NOT_SIGNED_IN));
@@ -32,6 +36,7 @@ export class ConsentsController {
 
   /** Forgets the consent and revokes the client's refresh tokens for this person. */
   @Post('revoke')
+  @ConsentRevocationOpenApi()
   async revoke(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = readForm(request);
     const session = await this.sessions.current(request);

@@ -1,10 +1,12 @@
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type AuthServerConfig } from '@oauth/config';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AuthorizationServerModule } from '../app/authorization-server.module';
 import type { AuthorizationServerExtensions } from '../app/authorization-server-extensions';
+import { authServerOpenApiDocument } from './auth-server.openapi';
 import { registerFormBodyParser } from './form-body.parser';
 
 /**
@@ -32,5 +34,7 @@ export async function createApp(
   // The login session cookie of the authorization endpoint (authorize/, sessions/).
   await app.register(fastifyCookie);
   // No enableShutdownHooks(): main.ts shuts down with @oauth/shutdown, which drains the server before Nest's hooks run.
+  // CONTRACT.md: GET /docs (OpenAPI) outside production only.
+  mountApiDocs(app, { production: config.environment === 'production', document: authServerOpenApiDocument() });
   return app;
 }

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { OAuthError, invalidRequest } from '@oauth/oauth-errors';
 import { ClientAuthenticator } from '../client-auth/client-authenticator';
 import { DenyListRepository, type DenyListKind } from './deny-list.repository';
+import { DenyListFeedOpenApi } from './deny-list-feed.openapi';
 
 /** The registered scope that lets a client (a resource server) read the feed. */
 export const DENY_LIST_READ_SCOPE = 'server.deny-list';
@@ -25,6 +26,7 @@ export class DenyListFeedController {
   ) {}
 
   @Get()
+  @DenyListFeedOpenApi(DENY_LIST_READ_SCOPE)
   @Header('Cache-Control', 'no-store')
   async changes(@Req() request: FastifyRequest, @Query('since') since?: string): Promise<DenyListFeedResponse> {
     const client = await this.clientAuthenticator.authenticate({

@@ -6,6 +6,7 @@ import type { RegisteredClient } from '../clients/registered-client';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { rejectDuplicateParameters, requireFormBody, requireParameter } from '../token/token-request';
 import { INACTIVE, type IntrospectionResponse } from './introspection-response';
+import { IntrospectionEndpointOpenApi } from './introspection.openapi';
 import { IssuedTokenReader, type LiveAccessToken } from './issued-token.reader';
 
 /**
@@ -22,6 +23,7 @@ export class IntrospectionController {
   ) {}
 
   @Post()
+  @IntrospectionEndpointOpenApi()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @Header('Pragma', 'no-cache')

@@ -6,6 +6,7 @@ import { DenyListRepository } from '../deny-list/deny-list.repository';
 import { IssuedTokenReader } from '../introspection/issued-token.reader';
 import { RefreshTokenFamilyRevoker } from '../token/refresh-token-family.revoker';
 import { rejectDuplicateParameters, requireFormBody, requireParameter } from '../token/token-request';
+import { RevocationEndpointOpenApi } from './revocation.openapi';
 
 /**
  * RFC 7009 token revocation. A refresh token ends its whole family (and the family's live access
@@ -22,6 +23,7 @@ export class RevocationController {
   ) {}
 
   @Post()
+  @RevocationEndpointOpenApi()
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async revoke(@Req() request: FastifyRequest): Promise<Record<string, never>> {

@@ -6,6 +6,7 @@ import type { RegisteredClient } from '../clients/registered-client';
 import { GRANTS, type Grant } from './grants/grant';
 import { rejectDuplicateParameters, requireFormBody, type TokenRequestParams } from './token-request';
 import type { TokenResponse } from './token-response';
+import { TokenEndpointOpenApi } from './token.openapi';
 
 /** RFC 6749 §3.2: the token endpoint. Each grant type is handled by its own Grant. */
 @Controller('token')
@@ -20,6 +21,7 @@ export class TokenController {
   }
 
   @Post()
+  @TokenEndpointOpenApi()
   @HttpCode(200)
   // RFC 6749 §5.1: responses carrying tokens must not be cached.
   @Header('Cache-Control', 'no-store')

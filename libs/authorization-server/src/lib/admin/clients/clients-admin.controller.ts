@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { ServerAdminOpenApi } from '../admin.openapi';
 import { ServerAdminGuard } from '../server-admin.guard';
 import { parseClientMetadata } from './client-metadata.schema';
 import { clientRegistrationResponse, withSecret } from './client-registration.response';
 import { ClientRegistryService } from './client-registry.service';
+import {
+  CreateClientOpenApi,
+  DeleteClientOpenApi,
+  ListClientsOpenApi,
+  ReadClientOpenApi,
+  RotateClientSecretOpenApi,
+  UpdateClientOpenApi,
+} from './clients-admin.openapi';
 
 /** Answers carry client secrets or registration details: never cached (RFC 7591 §3.2.1). */
 const NO_STORE = ['Cache-Control', 'no-store'] as const;
@@ -13,10 +22,12 @@ const NO_STORE = ['Cache-Control', 'no-store'] as const;
  */
 @Controller('clients')
 @UseGuards(ServerAdminGuard)
+@ServerAdminOpenApi('clients')
 export class ClientsAdminController {
   constructor(private readonly registry: ClientRegistryService) {}
 
   @Post()
+  @CreateClientOpenApi()
   @Header(...NO_STORE)
   @HttpCode(201)
   async create(@Body() body: unknown) {
@@ -26,18 +37,21 @@ export class ClientsAdminController {
   }
 
   @Get()
+  @ListClientsOpenApi()
   @Header(...NO_STORE)
   async list() {
     return { clients: (await this.registry.list()).map(clientRegistrationResponse) };
   }
 
   @Get(':clientId')
+  @ReadClientOpenApi()
   @Header(...NO_STORE)
   async read(@Param('clientId') clientId: string) {
     return clientRegistrationResponse(await this.registry.read(clientId));
   }
 
   @Put(':clientId')
+  @UpdateClientOpenApi()
   @Header(...NO_STORE)
   async update(@Param('clientId') clientId: string, @Body() body: unknown) {
     await this.registry.read(clientId);
@@ -45,6 +59,7 @@ export class ClientsAdminController {
   }
 
   @Delete(':clientId')
+  @DeleteClientOpenApi()
   @Header(...NO_STORE)
   @HttpCode(204)
   async delete(@Param('clientId') clientId: string): Promise<void> {
@@ -52,6 +67,7 @@ export class ClientsAdminController {
   }
 
   @Post(':clientId/rotate-secret')
+  @RotateClientSecretOpenApi()
   @Header(...NO_STORE)
   @HttpCode(200)
   async rotateSecret(@Param('clientId') clientId: string) {
