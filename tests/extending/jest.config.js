@@ -6,4 +6,6 @@ module.exports = {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js'],
+  // Specs boot the authorization server (migrations, key generation) against a fresh database.
+  testTimeout: 60_000,
 };

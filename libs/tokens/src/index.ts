@@ -2,6 +2,9 @@ export { generateOpaqueToken, hashToken } from './lib/opaque-token';
 export {
   signAccessToken,
   ACCESS_TOKEN_TYPE,
+  REGISTERED_ACCESS_TOKEN_CLAIMS,
+  RegisteredClaimCollisionError,
+  registeredClaimsIn,
   type SigningAlgorithm,
   type AccessTokenSigningKey,
   type AccessTokenClaims,

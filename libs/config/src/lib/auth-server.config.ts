@@ -35,6 +35,16 @@ const SECRET_METHODS = ['client_secret_basic', 'client_secret_post'];
 
 const BCRYPT_HASH = /^\$2[aby]\$(\d\d)\$[./A-Za-z0-9]{53}$/;
 
+const BUILT_IN_GRANT_TYPES = ['client_credentials', 'refresh_token', 'authorization_code'];
+
+/** A built-in grant, or an extension grant's absolute URI (RFC 6749 §4.5); the server checks it has that grant. */
+const grantType = z
+  .string()
+  .refine(
+    (value) => BUILT_IN_GRANT_TYPES.includes(value) || /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(value),
+    `grant_types must be ${BUILT_IN_GRANT_TYPES.join(', ')} or an extension grant's absolute URI`,
+  );
+
 const redirectUri = z.string().refine((value) => {
   try {
     return new URL(value).hash === '' && !value.includes('#');
@@ -70,7 +80,7 @@ const declaredClients = z
               'client_secret_hash must use a bcrypt cost of at least 11',
             )
             .optional(),
-          grant_types: z.array(z.enum(['client_credentials', 'refresh_token', 'authorization_code'])).min(1),
+          grant_types: z.array(grantType).min(1),
           scope: z.string(),
           // RFC 6749 §3.1.2: absolute URIs without a fragment, compared as exact strings (RFC 9700 §4.1.3).
           redirect_uris: z.array(redirectUri).default([]),

@@ -85,6 +85,23 @@ describe('config', () => {
     );
   });
 
+  // RFC 6749 §4.5: extension grants are named by absolute URIs; the server checks at boot that it has them.
+  it('accepts an extension grant type that is an absolute URI, and refuses one that is not', () => {
+    const client = {
+      client_id: 'svc',
+      client_secret_hash: HASH,
+      grant_types: ['urn:example:grant-type:api-key'],
+      scope: 'other.read',
+    };
+    expect(loadAuthServerConfig({ CLIENTS: JSON.stringify([client]) }).declaredClients[0].grantTypes).toEqual([
+      'urn:example:grant-type:api-key',
+    ]);
+    expect(() => loadAuthServerConfig({ CLIENTS: JSON.stringify([{ ...client, grant_types: ['password'] }]) })).toThrow(
+      'Invalid configuration: CLIENTS.0.grant_types.0: grant_types must be client_credentials, refresh_token, ' +
+        "authorization_code or an extension grant's absolute URI",
+    );
+  });
+
   it.each([
     [{ AUTH_SERVER_PORT: 'abc' }, 'Invalid configuration: AUTH_SERVER_PORT: expected a port number'],
     [{ ACCESS_TOKEN_TTL: '5' }, 'Invalid configuration: ACCESS_TOKEN_TTL: expected at least 60'],

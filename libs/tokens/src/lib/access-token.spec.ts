@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
-import { signAccessToken, type SigningAlgorithm } from './access-token';
+import { RegisteredClaimCollisionError, signAccessToken, type SigningAlgorithm } from './access-token';
 
 const claims = {
   issuer: 'http://localhost:5001',
@@ -55,4 +55,33 @@ describe('signAccessToken', () => {
     const [a, b] = await Promise.all([signAccessToken(claims, key), signAccessToken(claims, key)]);
     expect(a.jti).not.toBe(b.jti);
   });
+
+  it('adds additional claims beside the registered ones', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const signed = await signAccessToken(
+      { ...claims, additionalClaims: { tenant: 'acme', roles: ['reader'] } },
+      { kid: 'k1', alg: 'ES256', key: privateKey },
+    );
+    const { payload } = await jwtVerify(signed.token, publicKey, { typ: 'at+jwt' });
+    expect(payload).toMatchObject({
+      tenant: 'acme',
+      roles: ['reader'],
+      sub: 'client',
+      scope: 'other.read other.write',
+    });
+  });
+
+  // RFC 9068 §2.2: resource servers rely on these claims; an additional claim must never replace one.
+  it.each(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'client_id', 'scope', 'auth_time', 'cnf', 'typ'])(
+    'refuses to sign when an additional claim is named %s',
+    async (name) => {
+      const { privateKey } = await generateKeyPair('ES256');
+      const signing = signAccessToken(
+        { ...claims, additionalClaims: { tenant: 'acme', [name]: 'forged' } },
+        { kid: 'k1', alg: 'ES256', key: privateKey },
+      );
+      await expect(signing).rejects.toThrow(RegisteredClaimCollisionError);
+      await expect(signing).rejects.toMatchObject({ claims: [name] });
+    },
+  );
 });

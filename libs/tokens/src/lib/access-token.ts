@@ -15,6 +15,44 @@ export interface AccessTokenSigningKey {
   key: CryptoKey | KeyObject;
 }
 
+/**
+ * Claims an access token's meaning and checks rest on: the signer sets them or RFC 9068 §2.2 defines them, so an
+ * additional claim may never carry one of these names. RFC 7519 §4.1 (iss, sub, aud, exp, nbf, iat, jti),
+ * RFC 9068 §2.2 (client_id, scope, auth_time, acr, amr), RFC 7800 §3.1 (cnf: proof-of-possession binding),
+ * RFC 8693 §4.1/§4.4 (act, may_act: delegation), and `typ`, which some verifiers read from the payload.
+ */
+export const REGISTERED_ACCESS_TOKEN_CLAIMS: readonly string[] = [
+  'iss',
+  'sub',
+  'aud',
+  'exp',
+  'nbf',
+  'iat',
+  'jti',
+  'client_id',
+  'scope',
+  'auth_time',
+  'acr',
+  'amr',
+  'cnf',
+  'act',
+  'may_act',
+  'typ',
+];
+
+/** The names among `claims` that are registered claims. */
+export function registeredClaimsIn(claims: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(claims).filter((name) => REGISTERED_ACCESS_TOKEN_CLAIMS.includes(name));
+}
+
+/** Additional claims named a registered claim: the token is not signed. */
+export class RegisteredClaimCollisionError extends Error {
+  constructor(readonly claims: readonly string[]) {
+    super(`Additional access token claims may not replace registered claims: ${claims.join(', ')}`);
+    this.name = 'RegisteredClaimCollisionError';
+  }
+}
+
 /** What an access token says (RFC 9068 §2.2). */
 export interface AccessTokenClaims {
   issuer: string;
@@ -23,6 +61,8 @@ export interface AccessTokenClaims {
   audience: string;
   scope: string;
   lifetimeSeconds: number;
+  /** Claims added to the payload; none may be one of REGISTERED_ACCESS_TOKEN_CLAIMS. */
+  additionalClaims?: Readonly<Record<string, unknown>>;
 }
 
 export interface SignedAccessToken {
@@ -90,7 +130,8 @@ const base64url = (json: object) => Buffer.from(JSON.stringify(json)).toString('
 
 /**
  * Signs an RFC 9068 JWT access token (a compact JWS, RFC 7515 §7.1). `now` is seconds since the epoch; a caller
- * that must name the token in a durable write before signing it chooses `now` and `jti` itself.
+ * that must name the token in a durable write before signing it chooses `now` and `jti` itself. Throws
+ * RegisteredClaimCollisionError when an additional claim names a registered one.
  */
 export async function signAccessToken(
   claims: AccessTokenClaims,
@@ -98,9 +139,13 @@ export async function signAccessToken(
   now = Math.floor(Date.now() / 1000),
   jti: string = randomUUID(),
 ): Promise<SignedAccessToken> {
+  const additional = claims.additionalClaims ?? {};
+  const collisions = registeredClaimsIn(additional);
+  if (collisions.length > 0) throw new RegisteredClaimCollisionError(collisions);
   const expiresAt = now + claims.lifetimeSeconds;
   const header = base64url({ alg: signingKey.alg, kid: signingKey.kid, typ: ACCESS_TOKEN_TYPE });
   const payload = base64url({
+    ...additional,
     iss: claims.issuer,
     sub: claims.subject,
     aud: claims.audience,

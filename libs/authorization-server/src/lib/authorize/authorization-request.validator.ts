@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OAuthError } from '@oauth/oauth-errors';
-import { ClientRepository } from '../clients/client.repository';
+import { ClientRegistry } from '../clients/client-registry';
 import type { RegisteredClient } from '../clients/registered-client';
 import { S256_CODE_CHALLENGE } from '../token/pkce';
 import { ScopePolicy, type GrantedScope } from '../token/scope-policy';
@@ -17,7 +17,7 @@ const NOT_DELEGABLE = ['server.admin'];
 @Injectable()
 export class AuthorizationRequestValidator {
   constructor(
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientRegistry,
     private readonly scopePolicy: ScopePolicy,
   ) {}
 
@@ -35,7 +35,7 @@ export class AuthorizationRequestValidator {
     checkResponseType(params);
     checkGrantAllowed(client);
     const codeChallenge = checkPkce(params);
-    const granted = this.grantScope(params, client);
+    const granted = await this.grantScope(params, client);
     return { client, redirectUri, state, granted, codeChallenge, queryString: params.toString() };
   }
 
@@ -48,10 +48,14 @@ export class AuthorizationRequestValidator {
     return client;
   }
 
-  private grantScope(params: URLSearchParams, client: RegisteredClient): GrantedScope {
+  private async grantScope(params: URLSearchParams, client: RegisteredClient): Promise<GrantedScope> {
     let granted: GrantedScope;
     try {
-      granted = this.scopePolicy.grant(params.get('scope') ?? undefined, client.allowedScopes);
+      granted = await this.scopePolicy.grant({
+        requested: params.get('scope') ?? undefined,
+        client,
+        grantType: 'authorization_code',
+      });
     } catch (error) {
       if (error instanceof OAuthError) throw new AuthorizationRedirectError('invalid_scope', error.description);
       throw error;

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ClientsModule } from '../clients/clients.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { AuthorizationCodesModule } from '../token/authorization-codes.module';
-import { ScopePolicy } from '../token/scope-policy';
 import { UsersModule } from '../users/users.module';
 import { AuthorizationFlow } from './authorization-flow';
 import { AuthorizationRequestValidator } from './authorization-request.validator';
@@ -12,11 +10,10 @@ import { ConsentsController } from './consents.controller';
 import { SqlConsentRepository } from './sql-consent.repository';
 
 @Module({
-  imports: [ClientsModule, SessionsModule, UsersModule, AuthorizationCodesModule],
+  imports: [SessionsModule, UsersModule, AuthorizationCodesModule],
   controllers: [AuthorizeController, ConsentsController],
   providers: [
     { provide: ConsentRepository, useClass: SqlConsentRepository },
-    ScopePolicy,
     AuthorizationRequestValidator,
     AuthorizationFlow,
   ],

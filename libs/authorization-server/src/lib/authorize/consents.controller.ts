@@ -1,7 +1,7 @@
 import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ClientRepository } from '../clients/client.repository';
+import { ClientRegistry } from '../clients/client-registry';
 import { SessionService } from '../sessions/session.service';
 import { ConsentListOpenApi, ConsentRevocationOpenApi } from './authorize.openapi';
 import { ConsentRepository } from './consent.repository';
@@ -18,7 +18,7 @@ export class ConsentsController {
   constructor(
     private readonly sessions: SessionService,
     private readonly consents: ConsentRepository,
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientRegistry,
   ) {}
 
   @Get()

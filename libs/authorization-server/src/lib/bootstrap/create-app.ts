@@ -4,20 +4,31 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type AuthServerConfig } from '@oauth/config';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
-import { AppModule } from '../app/app.module';
+import { AuthorizationServerModule } from '../app/authorization-server.module';
+import type { AuthorizationServerExtensions } from '../app/authorization-server-extensions';
 import { authServerOpenApiDocument } from './auth-server.openapi';
 import { registerFormBodyParser } from './form-body.parser';
 
-/** Builds the auth server as production runs it; tests call this too. */
-export async function createApp(config: AuthServerConfig): Promise<NestFastifyApplication> {
+/**
+ * Builds the authorization server as production runs it (Fastify, its form parser, cookies, metrics), not yet
+ * listening; `extensions` fills its seams (docs/extending.md). Rejects, without exiting, when it cannot boot.
+ */
+export async function createApp(
+  config: AuthServerConfig,
+  extensions: AuthorizationServerExtensions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: config.http.maxBodyBytes });
   // bodyParser: false keeps Nest from registering its own form parser; ours detects repeats.
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    bodyParser: false,
-    // Fail with an error the caller handles (main.ts prints one line), never a process.exit inside Nest.
-    abortOnError: false,
-    logger: enabledLogLevels(config.logLevel),
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AuthorizationServerModule.forRoot(config, extensions),
+    adapter,
+    {
+      bodyParser: false,
+      // Fail with an error the caller handles (main.ts prints one line), never a process.exit inside Nest.
+      abortOnError: false,
+      logger: enabledLogLevels(config.logLevel),
+    },
+  );
   registerFormBodyParser(app.getHttpAdapter().getInstance(), config.http.maxBodyBytes);
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   // The login session cookie of the authorization endpoint (authorize/, sessions/).

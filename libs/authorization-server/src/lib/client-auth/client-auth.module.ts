@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ClientsModule } from '../clients/clients.module';
 import { BcryptPool } from './bcrypt-pool';
 import { ClientAssertionReplayStore } from './client-assertion-replay.store';
 import { ClientAssertionVerifier } from './client-assertion.verifier';
@@ -8,7 +7,6 @@ import { ClientJwksResolver } from './client-jwks.resolver';
 import { SecretVerifier } from './secret-verifier';
 
 @Module({
-  imports: [ClientsModule],
   providers: [
     BcryptPool,
     SecretVerifier,

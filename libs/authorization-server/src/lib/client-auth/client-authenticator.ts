@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { invalidClient, invalidRequest } from '@oauth/oauth-errors';
-import { ClientRepository } from '../clients/client.repository';
+import { ClientRegistry } from '../clients/client-registry';
 import type { RegisteredClient } from '../clients/registered-client';
 import { ClientAssertionRejectedError } from './client-assertion-rejected.error';
 import { ClientAssertionVerifier } from './client-assertion.verifier';
@@ -35,7 +35,7 @@ export class ClientAuthenticator {
   private readonly none = new NoneMethod();
 
   constructor(
-    private readonly clients: ClientRepository,
+    private readonly clients: ClientRegistry,
     private readonly secrets: SecretVerifier,
     private readonly assertions: ClientAssertionVerifier,
   ) {}

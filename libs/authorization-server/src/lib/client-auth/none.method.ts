@@ -1,4 +1,4 @@
-import type { ClientRepository } from '../clients/client.repository';
+import type { ClientRegistry } from '../clients/client-registry';
 import type { RegisteredClient } from '../clients/registered-client';
 import type { ClientAuthenticationRequest } from './presented-credentials';
 
@@ -23,7 +23,7 @@ export class NoneMethod {
     );
   }
 
-  async identify(request: ClientAuthenticationRequest, clients: ClientRepository): Promise<RegisteredClient | null> {
+  async identify(request: ClientAuthenticationRequest, clients: ClientRegistry): Promise<RegisteredClient | null> {
     const client = await clients.findById(request.params['client_id'] ?? '');
     return client?.tokenEndpointAuthMethod === this.name ? client : null;
   }

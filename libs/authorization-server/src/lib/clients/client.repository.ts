@@ -1,9 +1,8 @@
+import { ClientRegistry } from './client-registry';
 import type { ClientRegistration, RegisteredClient } from './registered-client';
 
-/** The client registry, as the grants, client authentication and the admin API see it. */
-export abstract class ClientRepository {
-  abstract findById(clientId: string): Promise<RegisteredClient | null>;
-
+/** The Postgres client registry, as the grants and client authentication read it and the admin API writes it. */
+export abstract class ClientRepository extends ClientRegistry {
   /** Every registered client, ordered by client_id. */
   abstract list(): Promise<RegisteredClient[]>;
 
@@ -20,5 +19,5 @@ export abstract class ClientRepository {
   abstract rotateSecret(clientId: string, secretHash: string, previousSecretExpiresAt: Date): Promise<boolean>;
 
   /** Every scope some client may be granted, sorted: what discovery advertises. */
-  abstract listScopes(): Promise<string[]>;
+  abstract override listScopes(): Promise<string[]>;
 }

@@ -1,6 +1,10 @@
-import { Module } from '@nestjs/common';
-import { ClientsModule } from '../clients/clients.module';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryController } from './discovery.controller';
 
-@Module({ imports: [ClientsModule], controllers: [DiscoveryController] })
-export class DiscoveryModule {}
+/** RFC 8414 metadata; `tokenEndpoint` is the TokenEndpointModule whose grants it advertises. */
+@Module({})
+export class DiscoveryModule {
+  static register(tokenEndpoint: DynamicModule): DynamicModule {
+    return { module: DiscoveryModule, imports: [tokenEndpoint], controllers: [DiscoveryController] };
+  }
+}

@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { invalidScope } from '@oauth/oauth-errors';
-import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
+import type { ScopeSet } from '@oauth/scopes';
+import type { RegisteredClient } from '../clients/registered-client';
 
 /** Scopes a token will carry, and the one audience they name (its `aud`). */
 export interface GrantedScope {
@@ -8,29 +7,25 @@ export interface GrantedScope {
   audience: string;
 }
 
-/**
- * The `audience.permission` rule: every requested scope must be allowed for the client and all
- * of them must name one audience. RFC 6749 §3.3 lets a server refuse an omitted scope, which we do:
- * a default would silently pick an audience for the client.
- */
-@Injectable()
-export class ScopePolicy {
-  grant(requested: string | undefined, allowed: ScopeSet): GrantedScope {
-    if (requested === undefined) throw invalidScope('The scope parameter is required');
-    const scopes = this.parse(requested);
-    const notAllowed = scopes.values().filter((scope) => !allowed.has(scope));
-    if (notAllowed.length > 0) throw invalidScope(`The client may not request ${notAllowed.join(' ')}`);
-    const audiences = scopes.audiences();
-    if (audiences.length !== 1) throw invalidScope('The requested scopes must name exactly one audience');
-    return { scopes, audience: audiences[0] };
-  }
+/** What a scope policy decides on. */
+export interface ScopeRequest {
+  /** The `scope` parameter as the client sent it; undefined when it was omitted (RFC 6749 §3.3). */
+  requested: string | undefined;
+  /** The client the scopes would be granted to: authenticated at the token endpoint, named at /authorize. */
+  client: RegisteredClient;
+  /** `client_credentials`, `authorization_code` (asked at the authorization endpoint) or an extension grant's type. */
+  grantType: string;
+}
 
-  private parse(requested: string): ScopeSet {
-    try {
-      return ScopeSet.parse(requested);
-    } catch (error) {
-      if (error instanceof ScopeSyntaxError) throw invalidScope(error.message);
-      throw error;
-    }
-  }
+/**
+ * The rule that turns requested scopes into granted scopes and the one audience of the token (RFC 6749 §3.3).
+ * Asked by the client-credentials grant, by the authorization endpoint, and by extension grants that choose to.
+ * A refresh never asks it: RFC 6749 §6 only lets a refresh narrow what was granted before.
+ *
+ * The default is {@link AudienceScopePolicy}. Replace it with `extensions.scopePolicy`; refuse a request by throwing
+ * `invalidScope(description)` from `@oauth/oauth-errors`. What it returns is what the token carries, so a policy
+ * is trusted to grant only what the client may have.
+ */
+export abstract class ScopePolicy {
+  abstract grant(request: ScopeRequest): GrantedScope | Promise<GrantedScope>;
 }

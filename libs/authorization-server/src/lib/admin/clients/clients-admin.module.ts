@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ClientAuthModule } from '../../client-auth/client-auth.module';
-import { ClientsModule } from '../../clients/clients.module';
 import { AdminAuthModule } from '../admin-auth.module';
 import { ClientRegistryService } from './client-registry.service';
 import { ClientsAdminController } from './clients-admin.controller';
 
 @Module({
-  imports: [AdminAuthModule, ClientsModule, ClientAuthModule],
+  imports: [AdminAuthModule, ClientAuthModule],
   controllers: [ClientsAdminController],
   providers: [ClientRegistryService],
 })

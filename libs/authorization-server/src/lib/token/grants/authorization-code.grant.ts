@@ -38,6 +38,9 @@ export class AuthorizationCodeGrant implements Grant {
     const stored = await this.findCodeOfClient(redemption.code, client);
     await this.rejectReplay(stored, client);
     checkBinding(stored, redemption);
+    const granted = { scopes: ScopeSet.parse(stored.scope), audience: stored.audience };
+    // Prepared before the code is consumed: a failing claims hook leaves the code usable.
+    const prepared = await this.issuer.prepare({ client, grantType: this.grantType, subject: stored.userId, granted });
     const refreshToken = client.grantTypes.includes('refresh_token') ? generateOpaqueToken() : undefined;
     const redeemed = await this.codes.redeem(
       stored.codeHash,
@@ -47,8 +50,7 @@ export class AuthorizationCodeGrant implements Grant {
     );
     // Another request redeemed it between our read and our write: the same code was used twice.
     if (!redeemed) await this.revokeIssuedTokens(stored, client);
-    const granted = { scopes: ScopeSet.parse(stored.scope), audience: stored.audience };
-    return this.issuer.respond(client, stored.userId, granted, refreshToken);
+    return this.issuer.respond(prepared, refreshToken);
   }
 
   private async findCodeOfClient(code: string, client: RegisteredClient): Promise<StoredAuthorizationCode> {

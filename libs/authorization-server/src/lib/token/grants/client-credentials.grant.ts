@@ -17,12 +17,17 @@ export class ClientCredentialsGrant implements Grant {
   ) {}
 
   async handle(params: TokenRequestParams, client: RegisteredClient): Promise<TokenResponse> {
-    const granted = this.scopePolicy.grant(params['scope'], client.allowedScopes);
+    const granted = await this.scopePolicy.grant({ requested: params['scope'], client, grantType: this.grantType });
+    const prepared = await this.issuer.prepare({
+      client,
+      grantType: this.grantType,
+      subject: client.clientId,
+      granted,
+    });
     // RFC 6749 §4.4.3 discourages refresh tokens here; this deployment issues them to clients
     // registered for the refresh_token grant, so they can renew without re-sending their secret.
-    if (!client.grantTypes.includes('refresh_token')) return this.issuer.respond(client, client.clientId, granted);
-    const ticket = this.issuer.newTicket();
-    const refreshToken = await this.issuer.startRefreshTokenFamily(client, client.clientId, granted, ticket);
-    return this.issuer.respondWithTicket(client, client.clientId, granted, ticket, refreshToken);
+    if (!client.grantTypes.includes('refresh_token')) return this.issuer.respond(prepared);
+    const refreshToken = await this.issuer.startRefreshTokenFamily(client, client.clientId, granted, prepared.ticket);
+    return this.issuer.respondRecorded(prepared, refreshToken);
   }
 }

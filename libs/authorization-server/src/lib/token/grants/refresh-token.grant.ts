@@ -1,10 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { AuthServerConfig } from '@oauth/config';
 import { invalidGrant, invalidScope } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
 import { generateOpaqueToken, hashToken } from '@oauth/tokens';
 import type { RegisteredClient } from '../../clients/registered-client';
 import { AUTH_SERVER_CONFIG } from '../../config/auth-server-config.token';
+import { ACCESS_TOKEN_CLAIMS_HOOK, type AccessTokenClaimsHook } from '../access-token-claims.hook';
 import { RefreshTokenFamilyRevoker } from '../refresh-token-family.revoker';
 import { RefreshTokenRepository, type StoredRefreshToken } from '../refresh-token.repository';
 import type { GrantedScope } from '../scope-policy';
@@ -24,17 +25,22 @@ export class RefreshTokenGrant implements Grant {
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly families: RefreshTokenFamilyRevoker,
     private readonly issuer: TokenIssuer,
+    @Optional() @Inject(ACCESS_TOKEN_CLAIMS_HOOK) private readonly claimsHook: AccessTokenClaimsHook | null = null,
   ) {}
 
   async handle(params: TokenRequestParams, client: RegisteredClient): Promise<TokenResponse> {
     const presented = requireParameter(params, 'refresh_token');
-    if (params['scope'] === undefined) {
+    // A claims hook needs the stored token's subject and scope before the rotation (so that a failing hook consumes
+    // nothing), which the one-step rotation only returns after it.
+    if (params['scope'] === undefined && this.claimsHook === null) {
       const response = await this.rotateInOneStep(presented, client);
       if (response) return response;
     }
     const retried = await this.findRetriedParent(presented, client);
     const stored = retried ?? (await this.findUsableToken(presented, client));
     const granted = this.narrowScope(params['scope'], stored, client);
+    // Prepared before the rotation: a failing claims hook leaves the presented token usable.
+    const prepared = await this.issuer.prepare({ client, grantType: this.grantType, subject: stored.subject, granted });
     const replacement = generateOpaqueToken();
     const next = { tokenHash: hashToken(replacement), expiresAt: this.issuer.refreshTokenExpiry() };
     const rotated = retried
@@ -45,7 +51,7 @@ export class RefreshTokenGrant implements Grant {
       await this.revokeFamily(stored, client);
       throw invalidGrant('The refresh token is invalid');
     }
-    return this.issuer.respond(client, stored.subject, granted, replacement);
+    return this.issuer.respond(prepared, replacement);
   }
 
   /**
@@ -65,7 +71,8 @@ export class RefreshTokenGrant implements Grant {
     );
     if (!rotated) return null;
     const granted = this.narrowScope(undefined, rotated, client);
-    return this.issuer.respondWithTicket(client, rotated.subject, granted, ticket, replacement);
+    const request = { client, grantType: this.grantType, subject: rotated.subject, granted };
+    return this.issuer.respondRecorded(await this.issuer.prepare(request, ticket), replacement);
   }
 
   /**
