@@ -139,6 +139,12 @@ const schema = z
     for (const name of ['DATABASE_URL', 'KEY_ENCRYPTION_KEY', 'ISSUER'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
     }
+    // RFC 8725 §3.10: a key set fetched over plain http can be swapped on the way (see the admin API's same rule).
+    env.CLIENTS.forEach((client, index) => {
+      if (client.jwks_uri !== undefined && new URL(client.jwks_uri).protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', path: ['CLIENTS', index, 'jwks_uri'], message: 'must be https in production' });
+      }
+    });
   });
 
 /** Every environment variable this app reads. */
