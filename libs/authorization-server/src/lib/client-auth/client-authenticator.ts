@@ -72,7 +72,7 @@ export class ClientAuthenticator {
     const hashes = client?.tokenEndpointAuthMethod === presented.method ? liveSecretHashes(client) : [];
     if (hashes.length === 0) {
       // Unknown client, another method or no secret: one bcrypt run all the same, so the answer takes as long.
-      await this.secrets.spendAsMuchAsACheck();
+      await this.secrets.spendAsMuchAsACheck(presented.secret);
       return client
         ? `no secret usable with ${presented.method} (registered: ${client.tokenEndpointAuthMethod})`
         : 'unknown client';

@@ -31,7 +31,7 @@ export class PasswordLogin {
     const user = username === '' ? null : await this.users.findByUsername(username);
     const valid = user
       ? await this.secrets.verify(password, user.passwordHash)
-      : await this.secrets.spendAsMuchAsACheck();
+      : await this.secrets.spendAsMuchAsACheck(password);
     if (!user || !valid) {
       await this.failures.recordFailure(username, LOGIN_FAILURE_POLICY);
       this.logger.warn(`Failed login for username ${JSON.stringify(username)}`);
