@@ -67,7 +67,13 @@ describe('JWT attack catalogue at the private_key_jwt verifier', () => {
         keyClient('rsa-client', { jwks: jwksOf(rsaKey) }),
         keyClient('remote-client', { jwksUri: jwksServer.url }),
       ],
-      { ISSUER, CLIENT_JWKS_REFETCH_COOLDOWN: '3600' },
+      {
+        ISSUER,
+        CLIENT_JWKS_REFETCH_COOLDOWN: '3600',
+        // Every case fails on purpose, well past the failed-authentication limits (ADR 0012), which are not tested here.
+        BRUTE_FORCE_MAX_PER_CLIENT: '1000000',
+        BRUTE_FORCE_MAX_PER_ADDRESS: '1000000',
+      },
     );
   });
   afterAll(async () => {

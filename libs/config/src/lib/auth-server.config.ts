@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bruteForceConfig, bruteForceVariables } from './brute-force.config';
 import { loadConfig } from './load-config';
 import { flag, httpUrl, logLevel, nodeEnv, nonEmpty, optional, port, postgresUrl, wholeNumber } from './env-values';
 
@@ -133,6 +134,7 @@ const schema = z
     REFRESH_TOKEN_REUSE_GRACE: wholeNumber(0, 0, 60),
     PURGE_INTERVAL: wholeNumber(3_600, 1, 86_400),
     PURGE_BATCH_SIZE: wholeNumber(1_000, 1, 100_000),
+    ...bruteForceVariables,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -162,6 +164,8 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       host: values.HOST,
       port: values.AUTH_SERVER_PORT,
       maxBodyBytes: values.MAX_BODY_BYTES,
+      // Fastify's trustProxy: X-Forwarded-For is read only from these peers (docs/adr/0012).
+      trustedProxies: values.TRUSTED_PROXIES,
     },
     issuer: values.ISSUER ?? `http://localhost:${values.AUTH_SERVER_PORT}`,
     database: { url: values.DATABASE_URL },
@@ -192,6 +196,7 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       jwksCacheMaxAgeSeconds: values.CLIENT_JWKS_CACHE_MAX_AGE,
     },
     clientRegistry: { cacheTtlSeconds: values.CLIENT_REGISTRY_CACHE_TTL },
+    bruteForce: bruteForceConfig(values),
     declaredClients: values.CLIENTS.map(
       (client): DeclaredClient => ({
         clientId: client.client_id,

@@ -8,7 +8,12 @@ import { registerFormBodyParser } from './form-body.parser';
 
 /** Builds the auth server as production runs it; tests call this too. */
 export async function createApp(config: AuthServerConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.http.maxBodyBytes });
+  const { trustedProxies } = config.http;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.maxBodyBytes,
+    // request.ip comes from X-Forwarded-For only when the peer is a configured proxy (docs/adr/0012).
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
+  });
   // bodyParser: false keeps Nest from registering its own form parser; ours detects repeats.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,

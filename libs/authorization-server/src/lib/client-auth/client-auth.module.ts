@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BruteForceModule } from '../brute-force/brute-force.module';
 import { ClientsModule } from '../clients/clients.module';
 import { BcryptPool } from './bcrypt-pool';
 import { ClientAssertionReplayStore } from './client-assertion-replay.store';
@@ -8,7 +9,7 @@ import { ClientJwksResolver } from './client-jwks.resolver';
 import { SecretVerifier } from './secret-verifier';
 
 @Module({
-  imports: [ClientsModule],
+  imports: [ClientsModule, BruteForceModule],
   providers: [
     BcryptPool,
     SecretVerifier,

@@ -29,6 +29,7 @@ export class RevocationController {
     const client = await this.clientAuthenticator.authenticate({
       authorization: request.headers.authorization,
       params,
+      sourceAddress: request.ip,
     });
     const token = requireParameter(params, 'token');
     await this.revokeAccessToken(token, client);
