@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { basic, startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
+import { NO_FAILURE_LIMITS } from './fuzz-arbitraries';
 
 /** Every error code the token endpoint may answer with (RFC 6749 §5.2, plus 404 for unknown paths). */
 const TOKEN_ERRORS = [
@@ -56,14 +57,17 @@ describe('token endpoint under random input (bounded fuzz)', () => {
   let server: RunningAuthServer;
 
   beforeAll(async () => {
-    server = await startAuthServer([
-      {
-        clientId: 'svc',
-        secret: 'svc-secret',
-        grantTypes: ['client_credentials', 'refresh_token'],
-        scope: 'other.read other.write',
-      },
-    ]);
+    server = await startAuthServer(
+      [
+        {
+          clientId: 'svc',
+          secret: 'svc-secret',
+          grantTypes: ['client_credentials', 'refresh_token'],
+          scope: 'other.read other.write',
+        },
+      ],
+      NO_FAILURE_LIMITS,
+    );
   });
   afterAll(() => server.close());
 
