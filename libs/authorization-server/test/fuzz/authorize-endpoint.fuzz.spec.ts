@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { REDIRECT_URI, webClient } from '../authorization-code/authorization-code.fixture';
 import { startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
 import { pkcePair } from '../support/browser';
-import { mutationOf, RUNS, send, STACK_FRAME, text } from './fuzz-arbitraries';
+import { FUZZ_TIMEOUT_MS, mutationOf, RUNS, send, STACK_FRAME, text } from './fuzz-arbitraries';
 
 /** RFC 6749 §4.1.2.1 codes a redirect may carry; `server_error` would be this endpoint's 500, so it is not here. */
 const REDIRECT_ERRORS = [
@@ -63,31 +63,35 @@ describe('authorization endpoint under random input (bounded fuzz, RFC 6749 §4.
   });
   afterAll(() => server.close());
 
-  it(`answers ${RUNS} random GET requests with a page or a redirect, never a 5xx, a stack trace or server_error`, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(mutatedRequest, rawQuery), cookie, async (query, sessionCookie) => {
-        const headers: Record<string, string> = {};
-        if (sessionCookie !== undefined) headers['cookie'] = sessionCookie;
-        const sent = await send(`${server.url}/authorize?${query}`, { method: 'GET', headers });
-        if (!sent) return;
-        const { response, body } = sent;
-        expect(response.status).toBeLessThan(500);
-        expect(body).not.toMatch(STACK_FRAME);
-        if (response.status === 302) {
-          // Only ever back to the registered redirect URI (RFC 9700 §4.1), with a standard error or a code.
-          const location = new URL(response.headers.get('location') ?? '');
-          expect(`${location.origin}${location.pathname}`).toBe(REDIRECT_URI);
-          const error = location.searchParams.get('error');
-          if (error !== null) expect(REDIRECT_ERRORS).toContain(error);
-          return;
-        }
-        // Otherwise a page of ours (the login page, or an error page when the client cannot be trusted).
-        expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-        expect(response.headers.get('cache-control')).toBe('no-store');
-        expect(response.headers.get('x-frame-options')).toBe('DENY');
-      }),
-      { numRuns: RUNS },
-    );
-    expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
-  });
+  it(
+    `answers ${RUNS} random GET requests with a page or a redirect, never a 5xx, a stack trace or server_error`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(mutatedRequest, rawQuery), cookie, async (query, sessionCookie) => {
+          const headers: Record<string, string> = {};
+          if (sessionCookie !== undefined) headers['cookie'] = sessionCookie;
+          const sent = await send(`${server.url}/authorize?${query}`, { method: 'GET', headers });
+          if (!sent) return;
+          const { response, body } = sent;
+          expect(response.status).toBeLessThan(500);
+          expect(body).not.toMatch(STACK_FRAME);
+          if (response.status === 302) {
+            // Only ever back to the registered redirect URI (RFC 9700 §4.1), with a standard error or a code.
+            const location = new URL(response.headers.get('location') ?? '');
+            expect(`${location.origin}${location.pathname}`).toBe(REDIRECT_URI);
+            const error = location.searchParams.get('error');
+            if (error !== null) expect(REDIRECT_ERRORS).toContain(error);
+            return;
+          }
+          // Otherwise a page of ours (the login page, or an error page when the client cannot be trusted).
+          expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+          expect(response.headers.get('cache-control')).toBe('no-store');
+          expect(response.headers.get('x-frame-options')).toBe('DENY');
+        }),
+        { numRuns: RUNS },
+      );
+      expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

@@ -4,6 +4,9 @@ import { basic } from '../support/auth-server.fixture';
 /** How many random requests per property: small in CI, larger with FUZZ_RUNS (npm run fuzz). */
 export const RUNS = Number(process.env['FUZZ_RUNS'] ?? 120);
 
+/** Time for one property: a request may cost a bcrypt run, which a loaded machine makes slow. */
+export const FUZZ_TIMEOUT_MS = 30_000 + RUNS * 1_000;
+
 /** A Node stack frame, as it would leak into a body. */
 export const STACK_FRAME = /\bat \S+ \(.*:\d+:\d+\)/;
 

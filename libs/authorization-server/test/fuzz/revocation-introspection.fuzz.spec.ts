@@ -4,6 +4,7 @@ import {
   authorization,
   contentType,
   formBody,
+  FUZZ_TIMEOUT_MS,
   mutationOf,
   NO_FAILURE_LIMITS,
   RUNS,
@@ -67,36 +68,40 @@ describe('revocation and introspection endpoints under random input (bounded fuz
           ? fc.oneof(fc.constantFrom('access_token', 'refresh_token'), text)
           : fc.oneof(fc.constantFrom('svc', 'svc-secret'), text);
 
-  it(`answers ${RUNS} random requests with 200 or a standard OAuth error, never a 5xx or a stack trace`, async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom('/revoke', '/introspect'),
-        formBody(PARAMETER_NAMES, valueOf),
-        contentType,
-        authorization('svc', 'svc-secret'),
-        async (path, body, type, auth) => {
-          const headers: Record<string, string> = {};
-          if (type !== undefined) headers['content-type'] = type;
-          if (auth !== undefined) headers['authorization'] = auth;
-          const sent = await send(`${server.url}${path}`, { method: 'POST', headers, body });
-          if (!sent) return;
-          const { response, body: text } = sent;
-          expect(response.status).toBeLessThan(500);
-          expect(text).not.toMatch(STACK_FRAME);
-          expect(response.headers.get('cache-control')).toBe('no-store');
-          const payload = JSON.parse(text) as Record<string, unknown>;
-          if (response.status === 200) {
-            // RFC 7009 §2.2: an empty answer; RFC 7662 §2.2: at least `active`.
-            if (path === '/revoke') expect(payload).toEqual({});
-            else expect(typeof payload['active']).toBe('boolean');
-            return;
-          }
-          expect(ERRORS).toContain(payload['error']);
-          expect(typeof payload['error_description']).toBe('string');
-        },
-      ),
-      { numRuns: RUNS },
-    );
-    expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
-  });
+  it(
+    `answers ${RUNS} random requests with 200 or a standard OAuth error, never a 5xx or a stack trace`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom('/revoke', '/introspect'),
+          formBody(PARAMETER_NAMES, valueOf),
+          contentType,
+          authorization('svc', 'svc-secret'),
+          async (path, body, type, auth) => {
+            const headers: Record<string, string> = {};
+            if (type !== undefined) headers['content-type'] = type;
+            if (auth !== undefined) headers['authorization'] = auth;
+            const sent = await send(`${server.url}${path}`, { method: 'POST', headers, body });
+            if (!sent) return;
+            const { response, body: text } = sent;
+            expect(response.status).toBeLessThan(500);
+            expect(text).not.toMatch(STACK_FRAME);
+            expect(response.headers.get('cache-control')).toBe('no-store');
+            const payload = JSON.parse(text) as Record<string, unknown>;
+            if (response.status === 200) {
+              // RFC 7009 §2.2: an empty answer; RFC 7662 §2.2: at least `active`.
+              if (path === '/revoke') expect(payload).toEqual({});
+              else expect(typeof payload['active']).toBe('boolean');
+              return;
+            }
+            expect(ERRORS).toContain(payload['error']);
+            expect(typeof payload['error_description']).toBe('string');
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
