@@ -8,6 +8,7 @@ export {
   invalidScope,
   serverError,
   temporarilyUnavailable,
+  slowDown,
 } from './lib/token-endpoint.errors';
 export { missingToken, invalidToken, insufficientScope, invalidBearerRequest } from './lib/bearer.errors';
 export { OAuthErrorFilter } from './lib/oauth-error.filter';

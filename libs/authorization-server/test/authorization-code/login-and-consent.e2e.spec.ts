@@ -91,7 +91,7 @@ describe('login and consent at the authorization endpoint', () => {
       }
     });
 
-    it('locks a username after five failures, even against the right password, and not other usernames', async () => {
+    it('locks a username after five failures from one address, even against the right password, and not other usernames', async () => {
       const bob = { username: 'bob', password: 'bobs password' };
       await createUser(server, bob);
       const browser = new Browser();
@@ -103,8 +103,11 @@ describe('login and consent at the authorization endpoint', () => {
       const locked = await submitLogin(browser, server, login, bob);
       expect(locked.status).toBe(429);
       expect(locked.body).toContain('Too many failed sign-in attempts');
+      // RFC 6585 §4; the block is counted per username and address (ADR 0013), here 127.0.0.1.
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
       const rows: { failures: number }[] = await server.dataSource.query(
-        `SELECT failures FROM login_failures WHERE username = 'bob' AND locked_until > now()`,
+        `SELECT failures FROM failed_authentication_counters
+          WHERE key = 'username-address:127.0.0.1 bob' AND blocked_until > now()`,
       );
       expect(rows).toEqual([{ failures: 5 }]);
       // Alice is not affected.

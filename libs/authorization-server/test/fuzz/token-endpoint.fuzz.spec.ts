@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { basic, startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
+import { FUZZ_TIMEOUT_MS, NO_FAILURE_LIMITS } from './fuzz-arbitraries';
 
 /** Every error code the token endpoint may answer with (RFC 6749 §5.2, plus 404 for unknown paths). */
 const TOKEN_ERRORS = [
@@ -56,43 +57,50 @@ describe('token endpoint under random input (bounded fuzz)', () => {
   let server: RunningAuthServer;
 
   beforeAll(async () => {
-    server = await startAuthServer([
-      {
-        clientId: 'svc',
-        secret: 'svc-secret',
-        grantTypes: ['client_credentials', 'refresh_token'],
-        scope: 'other.read other.write',
-      },
-    ]);
+    server = await startAuthServer(
+      [
+        {
+          clientId: 'svc',
+          secret: 'svc-secret',
+          grantTypes: ['client_credentials', 'refresh_token'],
+          scope: 'other.read other.write',
+        },
+      ],
+      NO_FAILURE_LIMITS,
+    );
   });
   afterAll(() => server.close());
 
-  it(`answers ${RUNS} random requests with 200 or a standard OAuth error, never a 5xx or a stack trace`, async () => {
-    await fc.assert(
-      fc.asyncProperty(rawBody, contentType, authorization, async (body, type, auth) => {
-        const headers: Record<string, string> = {};
-        if (type !== undefined) headers['content-type'] = type;
-        if (auth !== undefined) headers['authorization'] = auth;
-        let response: Response;
-        try {
-          response = await fetch(`${server.url}/token`, { method: 'POST', headers, body });
-        } catch (error) {
-          // fetch itself refuses some header values (e.g. control characters): nothing reached the server.
-          if (error instanceof TypeError) return;
-          throw error;
-        }
-        const text = await response.text();
-        expect(response.status).toBeLessThan(500);
-        expect(text).not.toMatch(/\bat \S+ \(.*:\d+:\d+\)/);
-        if (response.status === 200) return;
-        const payload = JSON.parse(text) as Record<string, unknown>;
-        expect(TOKEN_ERRORS).toContain(payload['error']);
-        expect(typeof payload['error_description']).toBe('string');
-        expect(response.headers.get('cache-control')).toBe('no-store');
-      }),
-      { numRuns: RUNS },
-    );
-    const live = await fetch(`${server.url}/health/live`);
-    expect(live.status).toBe(200);
-  });
+  it(
+    `answers ${RUNS} random requests with 200 or a standard OAuth error, never a 5xx or a stack trace`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(rawBody, contentType, authorization, async (body, type, auth) => {
+          const headers: Record<string, string> = {};
+          if (type !== undefined) headers['content-type'] = type;
+          if (auth !== undefined) headers['authorization'] = auth;
+          let response: Response;
+          try {
+            response = await fetch(`${server.url}/token`, { method: 'POST', headers, body });
+          } catch (error) {
+            // fetch itself refuses some header values (e.g. control characters): nothing reached the server.
+            if (error instanceof TypeError) return;
+            throw error;
+          }
+          const text = await response.text();
+          expect(response.status).toBeLessThan(500);
+          expect(text).not.toMatch(/\bat \S+ \(.*:\d+:\d+\)/);
+          if (response.status === 200) return;
+          const payload = JSON.parse(text) as Record<string, unknown>;
+          expect(TOKEN_ERRORS).toContain(payload['error']);
+          expect(typeof payload['error_description']).toBe('string');
+          expect(response.headers.get('cache-control')).toBe('no-store');
+        }),
+        { numRuns: RUNS },
+      );
+      const live = await fetch(`${server.url}/health/live`);
+      expect(live.status).toBe(200);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

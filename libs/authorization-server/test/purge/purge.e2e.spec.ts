@@ -38,6 +38,7 @@ describe('purge of expired rows', () => {
       authorization_codes: 0,
       sessions: 0,
       client_assertion_jtis: 0,
+      failed_authentication_counters: 0,
       signing_keys: 0,
     });
 
@@ -75,5 +76,21 @@ describe('purge of expired rows', () => {
     expect(await db.query(`SELECT code_hash FROM authorization_codes`)).toEqual([{ code_hash: 'code-recent' }]);
     expect(await db.query(`SELECT token_hash FROM sessions`)).toEqual([{ token_hash: 's-live' }]);
     expect(await db.query(`SELECT jti FROM client_assertion_jtis`)).toEqual([{ jti: 'j-live' }]);
+  });
+
+  it('deletes failed-authentication counters whose window and block are long over (ADR 0013)', async () => {
+    const db = server.dataSource;
+    await db.query(`INSERT INTO failed_authentication_counters (key, failures, window_started_at, blocked_until)
+      VALUES ('client:old', 3, now() - interval '2 days', NULL),
+             ('client:old-block-over', 30, now() - interval '2 days', now() - interval '1 hour'),
+             ('client:old-still-blocked', 30, now() - interval '2 days', now() + interval '1 hour'),
+             ('client:recent', 1, now() - interval '1 hour', NULL)`);
+
+    const deleted = await server.app.get(ExpiredRowsPurger).purgeOnce();
+    expect(deleted).toMatchObject({ failed_authentication_counters: 2 });
+    expect(await db.query(`SELECT key FROM failed_authentication_counters ORDER BY key`)).toEqual([
+      { key: 'client:old-still-blocked' },
+      { key: 'client:recent' },
+    ]);
   });
 });

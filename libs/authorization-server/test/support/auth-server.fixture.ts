@@ -19,6 +19,8 @@ export interface TestClient {
   grantTypes: string[];
   scope: string;
   redirectUris?: string[];
+  /** bcrypt cost of the declared hash; default 11 (the least CLIENTS accepts), for fast tests. */
+  bcryptCost?: number;
 }
 
 /** A private_key_jwt client to declare, with its public keys inline or at a URI. */
@@ -59,7 +61,7 @@ export async function startAuthServer(
       client_id: client.clientId,
       ...('secret' in client
         ? {
-            client_secret_hash: await hash(client.secret, 11),
+            client_secret_hash: await hash(client.secret, client.bcryptCost ?? 11),
             token_endpoint_auth_method: client.tokenEndpointAuthMethod,
           }
         : {

@@ -19,10 +19,10 @@ export class Browser {
     return this.send(url, { method: 'GET' });
   }
 
-  async post(url: string, form: Record<string, string>): Promise<Page> {
+  async post(url: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Page> {
     return this.send(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams(form).toString(),
     });
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bruteForceConfig, bruteForceVariables } from './brute-force.config';
 import { loadConfig } from './load-config';
 import {
   flag,
@@ -155,12 +156,19 @@ const schema = z
     REFRESH_TOKEN_REUSE_GRACE: wholeNumber(0, 0, 60),
     PURGE_INTERVAL: wholeNumber(3_600, 1, 86_400),
     PURGE_BATCH_SIZE: wholeNumber(1_000, 1, 100_000),
+    ...bruteForceVariables,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
     for (const name of ['DATABASE_URL', 'KEY_ENCRYPTION_KEY', 'ISSUER'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
     }
+    // RFC 8725 §3.10: a key set fetched over plain http can be swapped on the way (see the admin API's same rule).
+    env.CLIENTS.forEach((client, index) => {
+      if (client.jwks_uri !== undefined && new URL(client.jwks_uri).protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', path: ['CLIENTS', index, 'jwks_uri'], message: 'must be https in production' });
+      }
+    });
   });
 
 /** Every environment variable this app reads. */
@@ -179,6 +187,8 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       port: values.AUTH_SERVER_PORT,
       maxBodyBytes: values.MAX_BODY_BYTES,
       shutdownTimeoutSeconds: values.SHUTDOWN_TIMEOUT,
+      // Fastify's trustProxy: X-Forwarded-For is read only from these peers (docs/adr/0013).
+      trustedProxies: values.TRUSTED_PROXIES,
     },
     issuer: values.ISSUER ?? `http://localhost:${values.AUTH_SERVER_PORT}`,
     database: { url: values.DATABASE_URL },
@@ -209,6 +219,7 @@ export function loadAuthServerConfig(env: Record<string, string | undefined>) {
       jwksCacheMaxAgeSeconds: values.CLIENT_JWKS_CACHE_MAX_AGE,
     },
     clientRegistry: { cacheTtlSeconds: values.CLIENT_REGISTRY_CACHE_TTL },
+    bruteForce: bruteForceConfig(values),
     declaredClients: values.CLIENTS.map(
       (client): DeclaredClient => ({
         clientId: client.client_id,

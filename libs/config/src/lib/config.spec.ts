@@ -152,9 +152,50 @@ describe('config', () => {
       'Invalid configuration: CLIENT_ASSERTION_ACCEPT_TOKEN_ENDPOINT_AUDIENCE: expected true or false',
     ],
     [{ NODE_ENV: 'production' }, 'Invalid configuration: DATABASE_URL: is required in production'],
+    [
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://db/oauth',
+        KEY_ENCRYPTION_KEY: 'a'.repeat(43),
+        ISSUER: 'https://auth.example.com',
+        CLIENTS: JSON.stringify([
+          {
+            client_id: 'a',
+            token_endpoint_auth_method: 'private_key_jwt',
+            jwks_uri: 'http://keys.example.com/jwks.json',
+            grant_types: ['client_credentials'],
+            scope: '',
+          },
+        ]),
+      },
+      'Invalid configuration: CLIENTS.0.jwks_uri: must be https in production',
+    ],
   ])('stops on a bad auth-server setting %j with one line naming it', (env, message) => {
     expect(() => loadAuthServerConfig(env)).toThrow(ConfigError);
     expect(() => loadAuthServerConfig(env)).toThrow(message);
+  });
+
+  it('takes a declared jwks_uri over http outside production only, and over https everywhere', () => {
+    const clients = (jwksUri: string) =>
+      JSON.stringify([
+        {
+          client_id: 'a',
+          token_endpoint_auth_method: 'private_key_jwt',
+          jwks_uri: jwksUri,
+          grant_types: ['client_credentials'],
+          scope: '',
+        },
+      ]);
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/oauth',
+      KEY_ENCRYPTION_KEY: 'a'.repeat(43),
+      ISSUER: 'https://auth.example.com',
+    };
+    const https = 'https://keys.example.com/jwks.json';
+    expect(loadAuthServerConfig({ ...production, CLIENTS: clients(https) }).declaredClients[0].jwksUri).toBe(https);
+    const http = 'http://127.0.0.1:8080/jwks.json';
+    expect(loadAuthServerConfig({ CLIENTS: clients(http) }).declaredClients[0].jwksUri).toBe(http);
   });
 
   it('never echoes the bad value, which may be a secret', () => {

@@ -33,4 +33,30 @@ describe('key and token lifecycle settings', () => {
   it('refuses a reuse grace window above 60 seconds', () => {
     expect(() => loadAuthServerConfig({ REFRESH_TOKEN_REUSE_GRACE: '61' })).toThrow('REFRESH_TOKEN_REUSE_GRACE');
   });
+
+  it('gives the failed-authentication limits their documented defaults and trusts no proxy', () => {
+    const config = loadAuthServerConfig({});
+    expect(config.bruteForce).toEqual({
+      windowSeconds: 900,
+      blockSeconds: 900,
+      maxFailures: { perClient: 30, perAddress: 100, perUsernameAndAddress: 5, perUsername: 100 },
+    });
+    expect(config.http.trustedProxies).toEqual([]);
+  });
+
+  it('reads trusted proxies as addresses, CIDR ranges and range names', () => {
+    const config = loadAuthServerConfig({ TRUSTED_PROXIES: ' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8,loopback' });
+    expect(config.http.trustedProxies).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback']);
+  });
+
+  it.each(['10.0.0.0/33', 'proxy.example.com', '10.0.0.1/8/8', '*', '::1/129'])(
+    'refuses %s as a trusted proxy, naming TRUSTED_PROXIES',
+    (value) => {
+      expect(() => loadAuthServerConfig({ TRUSTED_PROXIES: value })).toThrow('Invalid configuration: TRUSTED_PROXIES:');
+    },
+  );
+
+  it('refuses a limit of zero failures', () => {
+    expect(() => loadAuthServerConfig({ BRUTE_FORCE_MAX_PER_CLIENT: '0' })).toThrow('BRUTE_FORCE_MAX_PER_CLIENT');
+  });
 });

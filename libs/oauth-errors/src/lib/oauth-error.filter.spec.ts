@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Test } from '@nestjs/testing';
 import { OAuthErrorFilter } from './oauth-error.filter';
 import { insufficientScope, invalidToken, missingToken } from './bearer.errors';
-import { invalidClient, invalidGrant, temporarilyUnavailable } from './token-endpoint.errors';
+import { invalidClient, invalidGrant, slowDown, temporarilyUnavailable } from './token-endpoint.errors';
 
 @Controller()
 class ThrowingController {
@@ -36,6 +36,11 @@ class ThrowingController {
   @Get('unavailable')
   unavailable() {
     throw temporarilyUnavailable('Try later', 7);
+  }
+
+  @Get('slow-down')
+  slowDown() {
+    throw slowDown('Too many failed attempts', 120);
   }
 
   @Get('nest-400')
@@ -118,6 +123,14 @@ describe('OAuthErrorFilter', () => {
     const response = await get('/unavailable');
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('7');
+  });
+
+  it('answers slow_down with 429 and Retry-After (RFC 6585 §4)', async () => {
+    const response = await get('/slow-down');
+    expect(response.statusCode).toBe(429);
+    expect(response.json()).toEqual({ error: 'slow_down', error_description: 'Too many failed attempts' });
+    expect(response.headers['retry-after']).toBe('120');
+    expect(response.headers['cache-control']).toBe('no-store');
   });
 
   it('maps Nest HTTP exceptions to standard bodies', async () => {

@@ -31,3 +31,10 @@ export const temporarilyUnavailable = (description: string, retryAfterSeconds: n
   new OAuthError('temporarily_unavailable', 503, description, undefined, {
     'retry-after': String(retryAfterSeconds),
   });
+
+/**
+ * RFC 8628 §3.5 `slow_down` (registered for token endpoint responses, RFC 6749 §11.4) with RFC 6585 §4's 429 and
+ * `Retry-After`: too many failed authentications from this client or address. See docs/adr/0013.
+ */
+export const slowDown = (description: string, retryAfterSeconds: number) =>
+  new OAuthError('slow_down', 429, description, undefined, { 'retry-after': String(retryAfterSeconds) });

@@ -50,8 +50,12 @@ export class AuthorizeController {
       reply,
       303,
       async (authorization) => {
-        const result = await this.login.signIn(formField(form, 'username'), formField(form, 'password'));
-        if (result.outcome === 'locked') return this.flow.showLogin(reply, authorization, session, 429, LOCKED_OUT);
+        const result = await this.login.signIn(formField(form, 'username'), formField(form, 'password'), request.ip);
+        if (result.outcome === 'locked') {
+          // RFC 6585 §4: 429 with Retry-After (ADR 0013).
+          reply.header('Retry-After', String(result.retryAfterSeconds));
+          return this.flow.showLogin(reply, authorization, session, 429, LOCKED_OUT);
+        }
         if (result.outcome === 'refused')
           return this.flow.showLogin(reply, authorization, session, 401, WRONG_CREDENTIALS);
         await this.sessions.signIn(reply, session, result.user.id);

@@ -17,7 +17,12 @@ export async function createApp(
   config: AuthServerConfig,
   extensions: AuthorizationServerExtensions = {},
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.http.maxBodyBytes });
+  const { trustedProxies } = config.http;
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.maxBodyBytes,
+    // request.ip comes from X-Forwarded-For only when the peer is a configured proxy (docs/adr/0013).
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
+  });
   // bodyParser: false keeps Nest from registering its own form parser; ours detects repeats.
   const app = await NestFactory.create<NestFastifyApplication>(
     AuthorizationServerModule.forRoot(config, extensions),

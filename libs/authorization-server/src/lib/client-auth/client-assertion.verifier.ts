@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { errors, jwtVerify, type JWTPayload } from 'jose';
 import { CLIENT_ASSERTION_ALGORITHMS, type AuthServerConfig } from '@oauth/config';
+import { isStrictCompactJws } from '@oauth/tokens';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import type { RegisteredClient } from '../clients/registered-client';
 import { ClientAssertionReplayStore } from './client-assertion-replay.store';
@@ -53,6 +54,11 @@ export class ClientAssertionVerifier {
   }
 
   private async verifySignature(assertion: string, client: RegisteredClient): Promise<JWTPayload> {
+    // RFC 7515 §5.2, RFC 7519 §4: jose keeps the last of duplicate members and tolerates padding; refuse both, so
+    // that no two readers of one assertion can see different claims (RFC 8725 §3.1).
+    if (!isStrictCompactJws(assertion)) {
+      throw new ClientAssertionRejectedError('not a compact JWS with unique header and claim names');
+    }
     const keys = this.jwks.keysOf(client);
     if (!keys) throw new ClientAssertionRejectedError('the client has no registered keys');
     try {

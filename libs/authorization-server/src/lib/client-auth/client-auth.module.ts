@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BruteForceModule } from '../brute-force/brute-force.module';
 import { BcryptPool } from './bcrypt-pool';
 import { ClientAssertionReplayStore } from './client-assertion-replay.store';
 import { ClientAssertionVerifier } from './client-assertion.verifier';
@@ -7,6 +8,7 @@ import { ClientJwksResolver } from './client-jwks.resolver';
 import { SecretVerifier } from './secret-verifier';
 
 @Module({
+  imports: [BruteForceModule],
   providers: [
     BcryptPool,
     SecretVerifier,

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { invalidClient, invalidRequest } from '@oauth/oauth-errors';
+import { ClientAuthenticationLimit, type ClientAttempt } from '../brute-force/client-authentication.limit';
 import { ClientRegistry } from '../clients/client-registry';
 import type { RegisteredClient } from '../clients/registered-client';
 import { ClientAssertionRejectedError } from './client-assertion-rejected.error';
@@ -7,6 +8,7 @@ import { ClientAssertionVerifier } from './client-assertion.verifier';
 import { ClientSecretBasicMethod } from './client-secret-basic.method';
 import { ClientSecretPostMethod } from './client-secret-post.method';
 import type {
+  ClientAuthenticationAttempt,
   ClientAuthenticationMethod,
   ClientAuthenticationRequest,
   PresentedAssertion,
@@ -38,18 +40,43 @@ export class ClientAuthenticator {
     private readonly clients: ClientRegistry,
     private readonly secrets: SecretVerifier,
     private readonly assertions: ClientAssertionVerifier,
+    private readonly limit: ClientAuthenticationLimit,
   ) {}
 
-  async authenticate(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
+  async authenticate(request: ClientAuthenticationAttempt): Promise<RegisteredClient> {
     if (this.none.isUsedBy(request)) return this.authenticatePublicClient(request);
     const presented = this.chooseMethod(request).read(request);
     const client = presented.clientId ? await this.clients.findById(presented.clientId) : null;
+    // A secret this instance verified moments ago is no guess: no bcrypt run, and no failure limit (ADR 0001, 0013).
+    if (client && presented.method !== 'private_key_jwt' && this.isRememberedSecret(presented, client)) return client;
+    const attempt: ClientAttempt = { clientId: presented.clientId, sourceAddress: request.sourceAddress };
     const failure =
       presented.method === 'private_key_jwt'
-        ? await this.checkAssertion(presented, client)
-        : await this.checkSecret(presented, client);
-    if (failure !== null || !client) throw this.failure(presented, failure ?? 'unknown client');
+        ? await this.checkAssertion(presented, client, attempt)
+        : await this.checkSecretUnlessBlocked(presented, client, attempt);
+    if (failure !== null || !client) {
+      await this.limit.recordFailure(attempt);
+      throw this.failure(presented, failure ?? 'unknown client');
+    }
     return client;
+  }
+
+  /**
+   * ADR 0013: while the client_id or the address is blocked, no secret is checked at all (a guess could succeed), and
+   * the answer is 429; an unknown client goes the same way as a wrong secret, so the block tells nothing either.
+   */
+  private async checkSecretUnlessBlocked(
+    presented: PresentedSecret,
+    client: RegisteredClient | null,
+    attempt: ClientAttempt,
+  ): Promise<string | null> {
+    await this.limit.assertMayTry(attempt);
+    return this.checkSecret(presented, client);
+  }
+
+  private isRememberedSecret(presented: PresentedSecret, client: RegisteredClient): boolean {
+    if (client.tokenEndpointAuthMethod !== presented.method) return false;
+    return liveSecretHashes(client).some((hash) => this.secrets.isRemembered(presented.secret, hash));
   }
 
   private async authenticatePublicClient(request: ClientAuthenticationRequest): Promise<RegisteredClient> {
@@ -72,7 +99,7 @@ export class ClientAuthenticator {
     const hashes = client?.tokenEndpointAuthMethod === presented.method ? liveSecretHashes(client) : [];
     if (hashes.length === 0) {
       // Unknown client, another method or no secret: one bcrypt run all the same, so the answer takes as long.
-      await this.secrets.spendAsMuchAsACheck();
+      await this.secrets.spendAsMuchAsACheck(presented.secret);
       return client
         ? `no secret usable with ${presented.method} (registered: ${client.tokenEndpointAuthMethod})`
         : 'unknown client';
@@ -84,7 +111,22 @@ export class ClientAuthenticator {
   }
 
   /** Why the assertion does not authenticate the client, or null when it does. */
-  private async checkAssertion(presented: PresentedAssertion, client: RegisteredClient | null): Promise<string | null> {
+  private async checkAssertion(
+    presented: PresentedAssertion,
+    client: RegisteredClient | null,
+    attempt: ClientAttempt,
+  ): Promise<string | null> {
+    const failure = await this.assertionFailure(presented, client);
+    // ADR 0013: a signature cannot be guessed, so a valid assertion passes even while blocked, and only a failed one
+    // asks the limit (429 while blocked, as for secrets).
+    if (failure !== null) await this.limit.assertMayTry(attempt);
+    return failure;
+  }
+
+  private async assertionFailure(
+    presented: PresentedAssertion,
+    client: RegisteredClient | null,
+  ): Promise<string | null> {
     if (!client) return 'unknown client';
     if (client.tokenEndpointAuthMethod !== presented.method) {
       return `the client is registered for ${client.tokenEndpointAuthMethod}`;

@@ -4,6 +4,12 @@ export interface ClientAuthenticationRequest {
   params: Readonly<Record<string, string>>;
 }
 
+/** A request to authenticate, with where it comes from. */
+export interface ClientAuthenticationAttempt extends ClientAuthenticationRequest {
+  /** Fastify's request.ip (X-Forwarded-For only from a trusted proxy), for the limits of docs/adr/0013. */
+  sourceAddress: string;
+}
+
 /** A client_id and secret as the client presented them (RFC 6749 §2.3.1). */
 export interface PresentedSecret {
   method: 'client_secret_basic' | 'client_secret_post';

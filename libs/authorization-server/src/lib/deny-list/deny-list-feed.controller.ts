@@ -32,6 +32,7 @@ export class DenyListFeedController {
     const client = await this.clientAuthenticator.authenticate({
       authorization: request.headers.authorization,
       params: {},
+      sourceAddress: request.ip,
     });
     if (!client.allowedScopes.has(DENY_LIST_READ_SCOPE)) {
       throw new OAuthError('access_denied', 403, `The client is not registered for ${DENY_LIST_READ_SCOPE}`);

@@ -32,6 +32,7 @@ export class IntrospectionController {
     const caller = await this.clientAuthenticator.authenticate({
       authorization: request.headers.authorization,
       params,
+      sourceAddress: request.ip,
     });
     const token = requireParameter(params, 'token');
     return (await this.accessToken(token, caller)) ?? (await this.refreshToken(token, caller)) ?? INACTIVE;

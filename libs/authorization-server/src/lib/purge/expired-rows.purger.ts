@@ -28,6 +28,10 @@ const TARGETS: Record<string, string> = {
   sessions: `DELETE FROM sessions WHERE ctid IN (SELECT ctid FROM sessions WHERE expires_at < now() LIMIT $1)`,
   client_assertion_jtis: `DELETE FROM client_assertion_jtis WHERE ctid IN (
       SELECT ctid FROM client_assertion_jtis WHERE expires_at < now() LIMIT $1)`,
+  // A counter is over once its window (at most a day, BRUTE_FORCE_WINDOW) and any block have passed.
+  failed_authentication_counters: `DELETE FROM failed_authentication_counters WHERE ctid IN (
+      SELECT ctid FROM failed_authentication_counters WHERE window_started_at < now() - interval '1 day'
+        AND (blocked_until IS NULL OR blocked_until < now()) LIMIT $1)`,
   signing_keys: `DELETE FROM signing_keys WHERE ctid IN (
       SELECT ctid FROM signing_keys WHERE status IN ('gone', 'revoked')
         AND coalesce(revoked_at, retired_at) < now() - interval '7 days' LIMIT $1)`,

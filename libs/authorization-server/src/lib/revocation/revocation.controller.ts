@@ -31,6 +31,7 @@ export class RevocationController {
     const client = await this.clientAuthenticator.authenticate({
       authorization: request.headers.authorization,
       params,
+      sourceAddress: request.ip,
     });
     const token = requireParameter(params, 'token');
     await this.revokeAccessToken(token, client);

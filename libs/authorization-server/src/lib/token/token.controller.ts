@@ -32,6 +32,7 @@ export class TokenController {
     const client = await this.clientAuthenticator.authenticate({
       authorization: request.headers.authorization,
       params,
+      sourceAddress: request.ip,
     });
     this.assertGrantAllowed(client, grant);
     return grant.handle(params, client);

@@ -76,8 +76,21 @@ const schema = z
 export const invalidClientMetadata = (description: string) =>
   new OAuthError('invalid_client_metadata', 400, description);
 
-/** Validates a create or update body; `clientId` is the client an update is for, which the body may repeat. */
-export function parseClientMetadata(body: unknown, clientId?: string): ClientMetadata {
+/** What the environment adds to the metadata rules. */
+export interface ClientMetadataPolicy {
+  /** Production: a client's keys are fetched only over https. */
+  requireHttpsJwksUri: boolean;
+}
+
+/**
+ * Validates a create or update body; `clientId` is the client an update is for, which the body may repeat.
+ * RFC 7591 §3.2.2: any refused value answers 400 invalid_client_metadata.
+ */
+export function parseClientMetadata(
+  body: unknown,
+  clientId?: string,
+  policy: ClientMetadataPolicy = { requireHttpsJwksUri: false },
+): ClientMetadata {
   const result = schema.safeParse(body ?? undefined);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -87,6 +100,11 @@ export function parseClientMetadata(body: unknown, clientId?: string): ClientMet
   const value = result.data;
   if (value.client_id !== undefined && value.client_id !== clientId) {
     throw invalidClientMetadata('client_id: is assigned by the server and cannot change');
+  }
+  // RFC 7591 §2 / RFC 8725 §3.10: keys fetched over plain http can be swapped by anyone on the path, and would then
+  // authenticate the attacker as this client.
+  if (policy.requireHttpsJwksUri && value.jwks_uri !== undefined && new URL(value.jwks_uri).protocol !== 'https:') {
+    throw invalidClientMetadata('jwks_uri: must be an https URL in production');
   }
   return {
     clientName: value.client_name ?? null,

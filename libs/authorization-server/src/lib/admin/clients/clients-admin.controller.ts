@@ -1,7 +1,9 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Put, UseGuards } from '@nestjs/common';
+import type { AuthServerConfig } from '@oauth/config';
+import { AUTH_SERVER_CONFIG } from '../../config/auth-server-config.token';
 import { ServerAdminOpenApi } from '../admin.openapi';
 import { ServerAdminGuard } from '../server-admin.guard';
-import { parseClientMetadata } from './client-metadata.schema';
+import { parseClientMetadata, type ClientMetadataPolicy } from './client-metadata.schema';
 import { clientRegistrationResponse, withSecret } from './client-registration.response';
 import { ClientRegistryService } from './client-registry.service';
 import {
@@ -24,14 +26,21 @@ const NO_STORE = ['Cache-Control', 'no-store'] as const;
 @UseGuards(ServerAdminGuard)
 @ServerAdminOpenApi('clients')
 export class ClientsAdminController {
-  constructor(private readonly registry: ClientRegistryService) {}
+  private readonly policy: ClientMetadataPolicy;
+
+  constructor(
+    private readonly registry: ClientRegistryService,
+    @Inject(AUTH_SERVER_CONFIG) config: AuthServerConfig,
+  ) {
+    this.policy = { requireHttpsJwksUri: config.environment === 'production' };
+  }
 
   @Post()
   @CreateClientOpenApi()
   @Header(...NO_STORE)
   @HttpCode(201)
   async create(@Body() body: unknown) {
-    const { client, secret } = await this.registry.create(parseClientMetadata(body));
+    const { client, secret } = await this.registry.create(parseClientMetadata(body, undefined, this.policy));
     const response = clientRegistrationResponse(client);
     return secret === undefined ? response : withSecret(response, secret);
   }
@@ -55,7 +64,9 @@ export class ClientsAdminController {
   @Header(...NO_STORE)
   async update(@Param('clientId') clientId: string, @Body() body: unknown) {
     await this.registry.read(clientId);
-    return clientRegistrationResponse(await this.registry.update(clientId, parseClientMetadata(body, clientId)));
+    return clientRegistrationResponse(
+      await this.registry.update(clientId, parseClientMetadata(body, clientId, this.policy)),
+    );
   }
 
   @Delete(':clientId')

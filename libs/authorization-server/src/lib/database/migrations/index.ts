@@ -7,6 +7,7 @@ import { CreateDenyList1764600100000 } from './1764600100000-create-deny-list';
 import { RefreshTokenFamilies1764600200000 } from './1764600200000-refresh-token-families';
 import { NotifyClientChanges1764700000000 } from './1764700000000-notify-client-changes';
 import { ClientReferencesWithoutForeignKeys1764800000000 } from './1764800000000-client-references-without-foreign-keys';
+import { FailedAuthenticationCounters1764810000000 } from './1764810000000-failed-authentication-counters';
 
 /** Every auth-server migration, oldest first. */
 export const AUTH_SERVER_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const AUTH_SERVER_MIGRATIONS = [
   RefreshTokenFamilies1764600200000,
   NotifyClientChanges1764700000000,
   ClientReferencesWithoutForeignKeys1764800000000,
+  FailedAuthenticationCounters1764810000000,
 ];
