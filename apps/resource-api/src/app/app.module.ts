@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { ResourceApiConfig } from '@oauth/config';
 import { DatabaseUnavailableInterceptor } from '@oauth/database';
+import { LoggingModule } from '@oauth/logging';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { BearerTokenModule } from '../bearer-token/bearer-token.module';
@@ -20,6 +21,7 @@ export class AppModule {
       // Global so every feature module can inject the one validated config.
       global: true,
       imports: [
+        LoggingModule.forRoot({ service: 'resource-api', level: config.logLevel }),
         MetricsModule.forRoot({ service: 'resource-api', exposure: config.metrics }),
         DatabaseModule,
         BearerTokenModule,
