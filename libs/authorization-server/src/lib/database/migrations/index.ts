@@ -6,6 +6,7 @@ import { SigningKeyLifecycle1764600000000 } from './1764600000000-signing-key-li
 import { CreateDenyList1764600100000 } from './1764600100000-create-deny-list';
 import { RefreshTokenFamilies1764600200000 } from './1764600200000-refresh-token-families';
 import { NotifyClientChanges1764700000000 } from './1764700000000-notify-client-changes';
+import { CreateAuditEvent1764800000000 } from './1764800000000-create-audit-event';
 
 /** Every auth-server migration, oldest first. */
 export const AUTH_SERVER_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const AUTH_SERVER_MIGRATIONS = [
   CreateDenyList1764600100000,
   RefreshTokenFamilies1764600200000,
   NotifyClientChanges1764700000000,
+  CreateAuditEvent1764800000000,
 ];
