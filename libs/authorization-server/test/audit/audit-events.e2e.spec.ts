@@ -30,7 +30,7 @@ interface AuditRow {
   details: Record<string, unknown>;
 }
 
-describe('audit_event: security events in an append-only table (ADR 0012)', () => {
+describe('audit_event: security events in an append-only table (ADR 0013)', () => {
   let server: RunningAuthServer;
   let requestCounter = 0;
 

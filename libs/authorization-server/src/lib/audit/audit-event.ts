@@ -1,4 +1,4 @@
-/** The security-relevant events the auth server records (ADR 0012). */
+/** The security-relevant events the auth server records (ADR 0013). */
 export type AuditEventType =
   | 'token.issued'
   | 'client.authentication_failed'

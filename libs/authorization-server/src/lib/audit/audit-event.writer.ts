@@ -18,7 +18,7 @@ const SHUTDOWN_FLUSH_MS = 5_000;
 const COLUMNS = 'occurred_at, type, outcome, client_id, subject, request_id, source_address, details';
 
 /**
- * Writes audit events to `audit_event` after the action they describe, off the request's path (ADR 0012).
+ * Writes audit events to `audit_event` after the action they describe, off the request's path (ADR 0013).
  * One INSERT at a time: events recorded while one runs go into the next, so the table keeps up under load
  * with one statement per batch rather than per event. While the database is unreachable, events wait and
  * the write is retried with back-off.

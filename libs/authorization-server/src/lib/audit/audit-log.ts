@@ -5,7 +5,7 @@ import type { AuditEvent, RecordedAuditEvent } from './audit-event';
 import { AuditEventWriter } from './audit-event.writer';
 
 /**
- * Records security-relevant events (ADR 0012): each is logged at once, with the request's id, and written to
+ * Records security-relevant events (ADR 0013): each is logged at once, with the request's id, and written to
  * the append-only `audit_event` table right after. `record` never throws and never waits for the database,
  * so auditing cannot turn a completed action into an error.
  */

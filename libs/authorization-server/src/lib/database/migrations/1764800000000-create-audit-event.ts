@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Security-relevant events (ADR 0012): one row each, never changed or removed. A trigger refuses UPDATE,
+ * Security-relevant events (ADR 0013): one row each, never changed or removed. A trigger refuses UPDATE,
  * DELETE and TRUNCATE for every role, the application's included; the purge job has no entry for this table.
  * Strings are `text` so that no value can make a batch of events fail to insert.
  */
