@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createTestDatabase, freePort, startService, type ServiceProcess, type TestDatabase } from '@oauth/testing';
-import { Browser, hiddenField } from './support/browser';
+import { Browser, hiddenField, redirectOf } from './support/browser';
 
 const secret = () => randomBytes(32).toString('base64url');
 const CLIENT_SECRET = secret();
@@ -118,22 +118,22 @@ describe('structured logs of the three services', () => {
   it('signs the demo user in through the client API; the code and its redemption share the callback’s id', async () => {
     const browser = new Browser();
     const toAuthorize = await browser.get(`${clientApi.url}/oauth/login`);
-    const loginPage = await browser.get(toAuthorize.location!.toString());
+    const loginPage = await browser.get(redirectOf(toAuthorize).toString());
     const afterLogin = await browser.post(`${authServer.url}/authorize/login`, {
       authorization_request: hiddenField(loginPage, 'authorization_request'),
       csrf_token: hiddenField(loginPage, 'csrf_token'),
       username: 'demo',
       password: PASSWORD,
     });
-    const consentPage = await browser.get(afterLogin.location!.toString());
+    const consentPage = await browser.get(redirectOf(afterLogin).toString());
     const toCallback = await browser.post(`${authServer.url}/authorize/consent`, {
       authorization_request: hiddenField(consentPage, 'authorization_request'),
       csrf_token: hiddenField(consentPage, 'csrf_token'),
       decision: 'allow',
     });
-    const code = toCallback.location!.searchParams.get('code');
+    const code = redirectOf(toCallback).searchParams.get('code');
     expect(code).toEqual(expect.any(String));
-    const signedIn = await browser.get(toCallback.location!.toString(), { 'x-request-id': 'logs-spec-callback' });
+    const signedIn = await browser.get(redirectOf(toCallback).toString(), { 'x-request-id': 'logs-spec-callback' });
 
     expect(signedIn.status).toBeLessThan(400);
     carried.push(code as string, ...browser.cookies.values());

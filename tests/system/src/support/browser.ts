@@ -53,3 +53,9 @@ export function hiddenField(page: Page, name: string): string {
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
+
+/** Where a redirect points; fails the test when the answer is not one. */
+export function redirectOf(page: Page): URL {
+  if (!page.location) throw new Error(`Expected a redirect, got ${page.status}:\n${page.body}`);
+  return page.location;
+}
