@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { MetricsRegistry } from '@oauth/metrics';
 import type { RecordedAuditEvent } from './audit-event';
-import { AuditEventWriter } from './audit-event.writer';
+import { AuditEventWriter, type AuditWriterTiming } from './audit-event.writer';
+
+const FAST: AuditWriterTiming = { lingerMs: 0, retryDelaysMs: [1] };
 
 const event = (clientId: string): RecordedAuditEvent => ({
   occurredAt: new Date(),
@@ -34,19 +36,30 @@ const unreachable = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.
 const refused = () => Object.assign(new Error('invalid byte sequence'), { code: '22021' });
 
 describe('AuditEventWriter', () => {
-  it('puts the events recorded while a write runs into the next single INSERT', async () => {
+  it('writes events recorded together in one INSERT, and those recorded while it runs in the next', async () => {
     let release = () => undefined as void;
     const held = new Promise<void>((resolve) => (release = resolve));
-    const database = fakeDatabase((ids) => (ids[0] === 'a' ? held : Promise.resolve()));
-    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'));
+    let started = () => undefined as void;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    const database = fakeDatabase((ids) => {
+      if (ids[0] !== 'a') return Promise.resolve();
+      started();
+      return held;
+    });
+    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'), FAST);
 
     writer.enqueue(event('a'));
-    ['b', 'c', 'd'].forEach((id) => writer.enqueue(event(id)));
+    writer.enqueue(event('b'));
+    await firstStarted;
+    ['c', 'd', 'e'].forEach((id) => writer.enqueue(event(id)));
     release();
     await writer.flush();
 
-    expect(database.statements).toEqual([['a'], ['b', 'c', 'd']]);
-    expect(database.written).toEqual(['a', 'b', 'c', 'd']);
+    expect(database.statements).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
+    expect(database.written).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   it('keeps the events while the database is unreachable and writes them, in order, once it is back', async () => {
@@ -54,7 +67,7 @@ describe('AuditEventWriter', () => {
     const database = fakeDatabase(async () => {
       if (failuresLeft-- > 0) throw unreachable();
     });
-    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'), [1]);
+    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'), FAST);
 
     writer.enqueue(event('a'));
     writer.enqueue(event('b'));
@@ -71,9 +84,10 @@ describe('AuditEventWriter', () => {
       if (ids[0] === 'a') await held;
       if (ids.includes('bad')) throw refused();
     });
-    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'), [1]);
+    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'), FAST);
 
     writer.enqueue(event('a'));
+    await new Promise((resolve) => setTimeout(resolve, 5));
     ['b', 'bad', 'c'].forEach((id) => writer.enqueue(event(id)));
     release();
     await writer.flush();
@@ -86,7 +100,7 @@ describe('AuditEventWriter', () => {
     const database = fakeDatabase(async () => {
       if (failuresLeft-- > 0) throw unreachable();
     });
-    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'), [1]);
+    const writer = new AuditEventWriter(database.dataSource, new MetricsRegistry('test'), FAST);
 
     writer.enqueue(event('a'));
     await writer.beforeApplicationShutdown();

@@ -4,9 +4,17 @@ import { isDatabaseUnavailable } from '@oauth/database';
 import { MetricsRegistry } from '@oauth/metrics';
 import type { RecordedAuditEvent } from './audit-event';
 
-/** Injection token for the waits between attempts while the database is unreachable (tests shorten them). */
-export const AUDIT_RETRY_DELAYS_MS = Symbol('AUDIT_RETRY_DELAYS_MS');
-const DEFAULT_RETRY_DELAYS_MS = [250, 1_000, 5_000, 15_000, 30_000];
+/** How long the writer waits, and between which attempts; tests shorten it. */
+export interface AuditWriterTiming {
+  /** Before each INSERT, so that the events of concurrent requests share it. */
+  lingerMs: number;
+  /** Between attempts while the database is unreachable; the last one repeats. */
+  retryDelaysMs: readonly number[];
+}
+
+/** Injection token for AuditWriterTiming. */
+export const AUDIT_WRITER_TIMING = Symbol('AUDIT_WRITER_TIMING');
+const DEFAULT_TIMING: AuditWriterTiming = { lingerMs: 20, retryDelaysMs: [250, 1_000, 5_000, 15_000, 30_000] };
 
 /** Rows per INSERT; 8 parameters each, far below Postgres' 65,535. */
 const BATCH_SIZE = 200;
@@ -19,8 +27,8 @@ const COLUMNS = 'occurred_at, type, outcome, client_id, subject, request_id, sou
 
 /**
  * Writes audit events to `audit_event` after the action they describe, off the request's path (ADR 0013).
- * One INSERT at a time: events recorded while one runs go into the next, so the table keeps up under load
- * with one statement per batch rather than per event. While the database is unreachable, events wait and
+ * One INSERT at a time, after a short wait: the events of concurrent requests share it, so under load the
+ * table costs one statement per batch (tens of events) rather than one per event. While the database is unreachable, events wait and
  * the write is retried with back-off.
  */
 @Injectable()
@@ -34,9 +42,7 @@ export class AuditEventWriter implements BeforeApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
     metrics: MetricsRegistry,
-    @Optional()
-    @Inject(AUDIT_RETRY_DELAYS_MS)
-    private readonly retryDelaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
+    @Optional() @Inject(AUDIT_WRITER_TIMING) private readonly timing: AuditWriterTiming = DEFAULT_TIMING,
   ) {
     this.failures = metrics.counter(
       'audit_write_failures_total',
@@ -76,6 +82,7 @@ export class AuditEventWriter implements BeforeApplicationShutdown {
   private async drain(): Promise<void> {
     let attempt = 0;
     while (this.pending.length > 0 && !this.stopped) {
+      if (this.pending.length < BATCH_SIZE) await sleep(this.timing.lingerMs);
       const batch = this.pending.splice(0, BATCH_SIZE);
       try {
         await this.write(batch);
@@ -88,7 +95,8 @@ export class AuditEventWriter implements BeforeApplicationShutdown {
         if (attempt === 0) {
           this.logger.error(`Audit events cannot be written yet (${(error as Error).message}); retrying`);
         }
-        await sleep(this.retryDelaysMs[Math.min(attempt, this.retryDelaysMs.length - 1)]);
+        const delays = this.timing.retryDelaysMs;
+        await sleep(delays[Math.min(attempt, delays.length - 1)]);
         attempt += 1;
       }
     }
