@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { ClientApiConfig } from '@oauth/config';
+import { LoggingModule } from '@oauth/logging';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { CLOCK, systemClock } from '../clock/clock';
@@ -26,7 +27,11 @@ export class AppModule {
   static forRoot(config: ClientApiConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [MetricsModule.forRoot({ service: 'client-api', exposure: config.metrics }), TerminusModule],
+      imports: [
+        LoggingModule.forRoot({ service: 'client-api', level: config.logLevel }),
+        MetricsModule.forRoot({ service: 'client-api', exposure: config.metrics }),
+        TerminusModule,
+      ],
       controllers: [HealthController, OtherUserController, HomeController, OAuthLoginController, ConsoleController],
       providers: [
         { provide: CLIENT_API_CONFIG, useValue: config },

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mountApiDocs } from '@oauth/api-docs';
 import { enabledLogLevels, type ClientApiConfig } from '@oauth/config';
+import { REQUEST_ID_ADAPTER_OPTIONS, useStructuredLogging } from '@oauth/logging';
 import { MetricsRegistry, registerHttpMetrics } from '@oauth/metrics';
 import { AppModule } from '../app/app.module';
 import { clientApiOpenApiDocument } from './client-api.openapi';
@@ -12,10 +13,14 @@ import { requireClientSecretOutsideDevelopment } from '../credentials/client-cre
 export async function createApp(config: ClientApiConfig): Promise<NestFastifyApplication> {
   // Checked again by the credentials source; here first, so a bad setting fails before Nest logs a stack trace.
   requireClientSecretOutsideDevelopment(config);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(), {
+  const adapter = new FastifyAdapter(REQUEST_ID_ADAPTER_OPTIONS);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     abortOnError: false,
     logger: enabledLogLevels(config.logLevel),
+    // Held until pino takes over, so boot lines are JSON too.
+    bufferLogs: true,
   });
+  useStructuredLogging(app);
   registerHttpMetrics(app.getHttpAdapter().getInstance(), app.get(MetricsRegistry));
   // The browser session of the authorization-code flow (browser-session/).
   await app.register(fastifyCookie);

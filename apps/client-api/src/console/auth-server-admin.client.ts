@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientApiConfig } from '@oauth/config';
+import { requestIdHeaders } from '@oauth/logging';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import { describeFetchFailure, upstreamError } from '../upstream/upstream.error';
 
@@ -26,6 +27,7 @@ export class AuthServerAdminClient {
         headers: {
           authorization: `Bearer ${token}`,
           accept: 'application/json',
+          ...requestIdHeaders(),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientApiConfig } from '@oauth/config';
+import { requestIdHeaders } from '@oauth/logging';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import { TokenProvider } from '../token/token-provider';
 import { describeFetchFailure, upstreamError } from '../upstream/upstream.error';
@@ -47,7 +48,7 @@ export class ResourceApiClient {
     let text: string;
     try {
       response = await fetch(`${this.config.resourceApiUrl}${path}`, {
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...requestIdHeaders() },
         signal: AbortSignal.timeout(timeoutMs),
       });
       text = await response.text();

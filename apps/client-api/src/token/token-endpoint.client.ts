@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ClientApiConfig } from '@oauth/config';
+import { requestIdHeaders } from '@oauth/logging';
 import { CLIENT_API_CONFIG } from '../config/client-api-config.token';
 import type { ClientCredentials } from '../credentials/client-credentials';
 import { ClientCredentialsSource } from '../credentials/client-credentials.source';
@@ -72,6 +73,7 @@ export class TokenEndpointClient {
         method: 'POST',
         headers: {
           ...authentication.headers,
+          ...requestIdHeaders(),
           'content-type': 'application/x-www-form-urlencoded',
           accept: 'application/json',
         },

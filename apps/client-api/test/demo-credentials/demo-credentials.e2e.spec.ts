@@ -97,7 +97,7 @@ describe('demo credentials in development', () => {
       'Bearer at-2',
     ]);
     output.restore();
-    expect(output.text()).toContain('Using the demo credentials of client "client"');
+    expect(output.messages()).toContainEqual(expect.stringContaining('Using the demo credentials of client "client"'));
     for (const secret of ['first-secret', 'second-secret', 'at-1', 'at-2', 'rt-1', 'rt-2']) {
       expect(output.text()).not.toContain(secret);
     }

@@ -1,5 +1,5 @@
-/** Collects, instead of printing, what the process writes to stdout and stderr (where Nest's logger writes). */
-export function captureOutput(): { text: () => string; restore: () => void } {
+/** Collects, instead of printing, what the process writes to stdout and stderr (where the logs go). */
+export function captureOutput(): { text: () => string; messages: () => string[]; restore: () => void } {
   const chunks: string[] = [];
   const spies = [process.stdout, process.stderr].map((stream) =>
     jest.spyOn(stream, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -7,5 +7,12 @@ export function captureOutput(): { text: () => string; restore: () => void } {
       return true;
     }),
   );
-  return { text: () => chunks.join(''), restore: () => spies.forEach((spy) => spy.mockRestore()) };
+  const text = () => chunks.join('');
+  /** The `msg` of each JSON log line. */
+  const messages = () =>
+    text()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => (JSON.parse(line) as { msg?: string }).msg ?? '');
+  return { text, messages, restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { ResourceApiConfig } from '@oauth/config';
 import { DatabaseUnavailableInterceptor } from '@oauth/database';
+import { LoggingModule } from '@oauth/logging';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { ResourceServerModule } from '@oauth/resource-server';
@@ -22,6 +23,7 @@ export class AppModule {
       // Global so every feature module can inject the one validated config.
       global: true,
       imports: [
+        LoggingModule.forRoot({ service: 'resource-api', level: config.logLevel }),
         MetricsModule.forRoot({ service: 'resource-api', exposure: config.metrics }),
         // A failed readiness probe is no news: the deny-list poller and the database interceptor log the cause once.
         TerminusModule.forRoot({ logger: false }),

@@ -3,6 +3,8 @@ import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import type { AuthServerConfig } from '@oauth/config';
 import { invalidRequest } from '@oauth/oauth-errors';
+import { tokensDenyListed } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { DenyListRepository } from '../deny-list/deny-list.repository';
 import { retiredKeyHorizonSeconds } from '../keys/key-timing';
@@ -22,6 +24,7 @@ export class DenyListAdminController {
   constructor(
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
     private readonly denyList: DenyListRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post()
@@ -33,7 +36,9 @@ export class DenyListAdminController {
     // No token of this server outlives the longest access-token lifetime, so neither needs its entry.
     const latest = Math.floor(Date.now() / 1000) + retiredKeyHorizonSeconds(this.config);
     const until = Math.min(exp, latest);
-    await this.denyList.deny([{ kind: 'jti', value: jti, expiresAt: new Date(until * 1000) }]);
+    const entries = [{ kind: 'jti' as const, value: jti, expiresAt: new Date(until * 1000) }];
+    await this.denyList.deny(entries);
+    this.audit.record(tokensDenyListed(entries, 'operator'));
     return { jti, exp: until };
   }
 

@@ -2,12 +2,14 @@ import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/co
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { AuthServerConfig } from '@oauth/config';
 import { DatabaseUnavailableInterceptor } from '@oauth/database';
+import { LoggingModule } from '@oauth/logging';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { ClientsAdminModule } from '../admin/clients/clients-admin.module';
 import { AuthorizeModule } from '../authorize/authorize.module';
 import { AdminModule } from '../admin/admin.module';
+import { AuditModule } from '../audit/audit.module';
 import { DatabaseModule } from '../database/database.module';
 import { ClientsModule } from '../clients/clients.module';
 import { DemoModule } from '../demo/demo.module';
@@ -44,8 +46,10 @@ export class AuthorizationServerModule {
       module: AuthorizationServerModule,
       global: true,
       imports: [
+        LoggingModule.forRoot({ service: 'auth-server', level: config.logLevel }),
         MetricsModule.forRoot({ service: 'auth-server', exposure: config.metrics }),
         DatabaseModule,
+        AuditModule,
         ClientsModule.forRoot(extensions.clientRegistry),
         TokenModule,
         tokenEndpoint,

@@ -2,6 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { invalidClient, invalidRequest } from '@oauth/oauth-errors';
 import { ClientAuthenticationLimit, type ClientAttempt } from '../brute-force/client-authentication.limit';
 import { ClientRegistry } from '../clients/client-registry';
+import { clientAuthenticationFailed, type ClientAuthenticationFailure } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 import type { RegisteredClient } from '../clients/registered-client';
 import { ClientAssertionRejectedError } from './client-assertion-rejected.error';
 import { ClientAssertionVerifier } from './client-assertion.verifier';
@@ -41,6 +43,7 @@ export class ClientAuthenticator {
     private readonly secrets: SecretVerifier,
     private readonly assertions: ClientAssertionVerifier,
     private readonly limit: ClientAuthenticationLimit,
+    private readonly audit: AuditLog,
   ) {}
 
   async authenticate(request: ClientAuthenticationAttempt): Promise<RegisteredClient> {
@@ -56,7 +59,7 @@ export class ClientAuthenticator {
         : await this.checkSecretUnlessBlocked(presented, client, attempt);
     if (failure !== null || !client) {
       await this.limit.recordFailure(attempt);
-      throw this.failure(presented, failure ?? 'unknown client');
+      throw this.failure(presented, client, failure ?? 'unknown client');
     }
     return client;
   }
@@ -141,16 +144,28 @@ export class ClientAuthenticator {
   }
 
   /** The same answer whatever failed; the operator's log tells the cases apart. */
-  private failure(presented: PresentedCredentials, reason: string) {
+  private failure(presented: PresentedCredentials, client: RegisteredClient | null, reason: string) {
     const clientId = JSON.stringify(presented.clientId.slice(0, 128));
     this.logger.warn(
       `Client authentication failed for client_id ${clientId} (${presented.method}): ${reason.slice(0, 300)}`,
     );
+    this.audit.record(clientAuthenticationFailed(presented, failureCategory(presented, client)));
     return invalidClient(
       'Client authentication failed',
       presented.method === 'client_secret_basic' ? REALM : undefined,
     );
   }
+}
+
+/** The failure as a category for the audit table, from facts rather than from the reason's wording. */
+function failureCategory(
+  presented: PresentedCredentials,
+  client: RegisteredClient | null,
+): ClientAuthenticationFailure {
+  if (!client) return 'unknown_client';
+  if (client.tokenEndpointAuthMethod !== presented.method) return 'method_not_registered';
+  if (presented.method === 'private_key_jwt') return 'invalid_assertion';
+  return liveSecretHashes(client).length === 0 ? 'no_usable_secret' : 'wrong_secret';
 }
 
 /** The current secret's hash and, during a rotation's overlap window, the replaced one's. */

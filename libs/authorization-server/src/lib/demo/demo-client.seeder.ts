@@ -60,11 +60,9 @@ export class DemoClientSeeder implements OnApplicationBootstrap {
     if (Object.keys(credentials).every((field) => existing?.[field as keyof DemoCredentials] !== undefined)) return;
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
-    // Printed once, on purpose: these are development demo secrets, never real ones.
-    process.stdout.write(
-      `\nDevelopment demo client and user created (saved in ${file}):\n${JSON.stringify(credentials, null, 2)}\n\n`,
-    );
-    this.logger.log(`Demo credentials written to ${file}`);
+    // Printed once, on purpose: these are development demo secrets, never real ones. In the message rather than
+    // as fields, which redaction would hide; at warn, so LOG_LEVEL=warn still shows them.
+    this.logger.warn(`Development demo client and user created (saved in ${file}): ${JSON.stringify(credentials)}`);
   }
 
   /** A client declared in CLIENTS is the operator's; a generated demo client never replaces it. */

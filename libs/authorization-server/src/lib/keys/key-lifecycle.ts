@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LessThanOrEqual, type EntityManager, type Repository } from 'typeorm';
 import type { AuthServerConfig } from '@oauth/config';
+import { signingKeyRevoked, signingKeyRotated } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { encryptPrivateJwk } from './key-encryption';
 import { KEY_ENCRYPTION_KEY } from './key-encryption-key.provider';
@@ -28,11 +30,17 @@ export class KeyLifecycle {
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
     @Inject(KEY_ENCRYPTION_KEY) private readonly keyEncryptionKey: Uint8Array,
     private readonly keys: SigningKeyRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Applies whatever the schedule says is due. With `wait: false`, skips when another instance is at it. */
   async applySchedule(wait: boolean, now = new Date()): Promise<void> {
-    await this.keys.underLock((manager) => this.scheduleStep(manager.getRepository(SigningKeyEntity), now), wait);
+    const rotation = await this.keys.underLock(
+      (manager) => this.scheduleStep(manager.getRepository(SigningKeyEntity), now),
+      wait,
+    );
+    // Recorded once committed; a first key (nothing replaced) is no rotation.
+    if (rotation?.previousKid) this.audit.record(signingKeyRotated(rotation.kid, rotation.previousKid, 'schedule'));
   }
 
   /** Emergency rotation: the published next key (or a fresh one) signs from now on. */
@@ -44,7 +52,7 @@ export class KeyLifecycle {
       const active = await this.activateReplacement(keys, now);
       return { kid: active.kid, previousKid: previous?.kid ?? null };
     });
-    this.logger.log(`Signing key rotated by an operator: ${rotation?.kid} replaces ${rotation?.previousKid}`);
+    if (rotation) this.audit.record(signingKeyRotated(rotation.kid, rotation.previousKid, 'operator'));
     return rotation as KeyRotation;
   }
 
@@ -68,13 +76,15 @@ export class KeyLifecycle {
       await inTransaction(manager, key);
       return key;
     });
-    if (revoked) this.logger.warn(`Signing key ${kid} revoked by an operator`);
+    if (revoked) this.audit.record(signingKeyRevoked(kid, revoked.status));
     return revoked ?? null;
   }
 
-  private async scheduleStep(keys: Repository<SigningKeyEntity>, now: Date): Promise<void> {
+  /** One step of the schedule; returns the rotation it made, if any. */
+  private async scheduleStep(keys: Repository<SigningKeyEntity>, now: Date): Promise<KeyRotation | null> {
     const alg = this.config.tokens.signingAlgorithm;
     let active = await keys.findOneBy({ status: 'active' });
+    const previousKid = active?.kid ?? null;
     let next = await keys.findOneBy({ status: 'next' });
     if (next && next.alg !== alg) {
       // Never signed anything: no token depends on it.
@@ -95,6 +105,7 @@ export class KeyLifecycle {
     }
     if (!next) await this.publishNextWhenDue(keys, active, now);
     await this.retireForGood(keys, now);
+    return active.kid === previousKid ? null : { kid: active.kid, previousKid };
   }
 
   /**

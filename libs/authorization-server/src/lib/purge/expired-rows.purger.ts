@@ -14,7 +14,8 @@ const AUTHORIZATION_CODE_RETENTION = '1 day';
 
 /**
  * Each target deletes at most `$1` expired rows per statement (by ctid), so a run never holds long
- * locks. A table that a new feature adds with an expiry gets a line here.
+ * locks. A table that a new feature adds with an expiry gets a line here. `audit_event` never does: it is
+ * append-only, and its retention is the operator's decision (ADR 0014).
  */
 const TARGETS: Record<string, string> = {
   refresh_tokens: `DELETE FROM refresh_tokens WHERE ctid IN (

@@ -1,5 +1,7 @@
 import { Controller, Header, HttpCode, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
+import { tokensDenyListed } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 import { ClientAuthenticator } from '../client-auth/client-authenticator';
 import type { RegisteredClient } from '../clients/registered-client';
 import { DenyListRepository } from '../deny-list/deny-list.repository';
@@ -20,6 +22,7 @@ export class RevocationController {
     private readonly tokens: IssuedTokenReader,
     private readonly denyList: DenyListRepository,
     private readonly families: RefreshTokenFamilyRevoker,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post()
@@ -43,7 +46,9 @@ export class RevocationController {
     const claims = await this.tokens.accessToken(token);
     // RFC 7009 §2.1: the server verifies that the token was issued to the client making the request.
     if (!claims || claims.clientId !== client.clientId) return;
-    await this.denyList.deny([{ kind: 'jti', value: claims.jti, expiresAt: new Date(claims.exp * 1000) }]);
+    const entries = [{ kind: 'jti' as const, value: claims.jti, expiresAt: new Date(claims.exp * 1000) }];
+    await this.denyList.deny(entries);
+    this.audit.record(tokensDenyListed(entries, 'revoked_by_client', client.clientId));
   }
 
   private async revokeRefreshToken(token: string, client: RegisteredClient): Promise<void> {

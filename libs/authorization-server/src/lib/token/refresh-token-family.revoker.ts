@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { tokensDenyListed } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 import { DenyListRepository } from '../deny-list/deny-list.repository';
 import { RefreshTokenRepository } from './refresh-token.repository';
 
@@ -12,11 +14,16 @@ export class RefreshTokenFamilyRevoker {
   constructor(
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly denyList: DenyListRepository,
+    private readonly audit: AuditLog,
   ) {}
 
   async revoke(familyId: string): Promise<void> {
     await this.refreshTokens.revokeFamily(familyId);
     const live = await this.refreshTokens.liveAccessTokens(familyId);
-    await this.denyList.deny(live.map((token) => ({ kind: 'jti', value: token.jti, expiresAt: token.expiresAt })));
+    const entries = live.map((token) => ({ kind: 'jti' as const, value: token.jti, expiresAt: token.expiresAt }));
+    await this.denyList.deny(entries);
+    if (entries.length > 0) {
+      this.audit.record(tokensDenyListed(entries, 'refresh_token_family_ended', null, { family_id: familyId }));
+    }
   }
 }

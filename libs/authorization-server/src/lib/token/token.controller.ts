@@ -1,6 +1,8 @@
 import { Controller, Header, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { invalidRequest, unauthorizedClient, unsupportedGrantType } from '@oauth/oauth-errors';
+import { tokenIssued } from '../audit/audit-events';
+import { AuditLog } from '../audit/audit-log';
 import { ClientAuthenticator } from '../client-auth/client-authenticator';
 import type { RegisteredClient } from '../clients/registered-client';
 import { GRANTS, type Grant } from './grants/grant';
@@ -16,6 +18,7 @@ export class TokenController {
   constructor(
     private readonly clientAuthenticator: ClientAuthenticator,
     @Inject(GRANTS) grants: Grant[],
+    private readonly audit: AuditLog,
   ) {
     this.grants = new Map(grants.map((grant) => [grant.grantType, grant]));
   }
@@ -35,7 +38,9 @@ export class TokenController {
       sourceAddress: request.ip,
     });
     this.assertGrantAllowed(client, grant);
-    return grant.handle(params, client);
+    const response = await grant.handle(params, client);
+    this.audit.record(tokenIssued(grant.grantType, client, response));
+    return response;
   }
 
   private chooseGrant(params: TokenRequestParams): Grant {

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AuthServerConfig } from '@oauth/config';
 import { OAuthError } from '@oauth/oauth-errors';
 import { generateOpaqueToken } from '@oauth/tokens';
+import { clientCreated, clientDeleted, clientSecretRotated, clientUpdated } from '../../audit/audit-events';
+import { AuditLog } from '../../audit/audit-log';
 import { AUTH_SERVER_CONFIG } from '../../config/auth-server-config.token';
 import { BcryptPool } from '../../client-auth/bcrypt-pool';
 import { ClientRepository } from '../../clients/client.repository';
@@ -29,6 +31,7 @@ export class ClientRegistryService {
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
     private readonly clients: ClientRepository,
     private readonly bcrypt: BcryptPool,
+    private readonly audit: AuditLog,
   ) {}
 
   list(): Promise<RegisteredClient[]> {
@@ -48,6 +51,7 @@ export class ClientRegistryService {
       : undefined;
     const secretHash = secret === undefined ? null : await this.bcrypt.hash(secret, BCRYPT_COST);
     await this.clients.save({ clientId, ...metadata, secretHash });
+    this.audit.record(clientCreated(clientId, metadata));
     return { client: await this.read(clientId), secret };
   }
 
@@ -62,11 +66,13 @@ export class ClientRegistryService {
     }
     // A client that moves to private_key_jwt drops its secret, so the secret cannot come back into use.
     await this.clients.save({ clientId, ...metadata, secretHash: usesSecret ? existing.secretHash : null });
+    this.audit.record(clientUpdated(clientId, metadata));
     return this.read(clientId);
   }
 
   async delete(clientId: string): Promise<void> {
     if (!(await this.clients.delete(clientId))) throw notFound();
+    this.audit.record(clientDeleted(clientId));
   }
 
   /** A new secret; the current one keeps working for the configured overlap, so clients can roll over. */
@@ -83,6 +89,7 @@ export class ClientRegistryService {
     ) {
       throw notFound();
     }
+    this.audit.record(clientSecretRotated(clientId, previousSecretExpiresAt));
     return { secret, previousSecretExpiresAt };
   }
 }

@@ -8,6 +8,7 @@ import { RefreshTokenFamilies1764600200000 } from './1764600200000-refresh-token
 import { NotifyClientChanges1764700000000 } from './1764700000000-notify-client-changes';
 import { ClientReferencesWithoutForeignKeys1764800000000 } from './1764800000000-client-references-without-foreign-keys';
 import { FailedAuthenticationCounters1764810000000 } from './1764810000000-failed-authentication-counters';
+import { CreateAuditEvent1764820000000 } from './1764820000000-create-audit-event';
 
 /** Every auth-server migration, oldest first. */
 export const AUTH_SERVER_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const AUTH_SERVER_MIGRATIONS = [
   NotifyClientChanges1764700000000,
   ClientReferencesWithoutForeignKeys1764800000000,
   FailedAuthenticationCounters1764810000000,
+  CreateAuditEvent1764820000000,
 ];

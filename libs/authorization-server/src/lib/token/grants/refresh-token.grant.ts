@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AuthServerConfig } from '@oauth/config';
 import { invalidGrant, invalidScope } from '@oauth/oauth-errors';
 import { ScopeSet, ScopeSyntaxError } from '@oauth/scopes';
 import { generateOpaqueToken, hashToken } from '@oauth/tokens';
+import { refreshTokenReuseDetected } from '../../audit/audit-events';
+import { AuditLog } from '../../audit/audit-log';
 import type { RegisteredClient } from '../../clients/registered-client';
 import { AUTH_SERVER_CONFIG } from '../../config/auth-server-config.token';
 import { ACCESS_TOKEN_CLAIMS_HOOK, type AccessTokenClaimsHook } from '../access-token-claims.hook';
@@ -18,13 +20,13 @@ import type { Grant } from './grant';
 @Injectable()
 export class RefreshTokenGrant implements Grant {
   readonly grantType = 'refresh_token';
-  private readonly logger = new Logger(RefreshTokenGrant.name);
 
   constructor(
     @Inject(AUTH_SERVER_CONFIG) private readonly config: AuthServerConfig,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly families: RefreshTokenFamilyRevoker,
     private readonly issuer: TokenIssuer,
+    private readonly audit: AuditLog,
     @Optional() @Inject(ACCESS_TOKEN_CLAIMS_HOOK) private readonly claimsHook: AccessTokenClaimsHook | null = null,
   ) {}
 
@@ -135,6 +137,6 @@ export class RefreshTokenGrant implements Grant {
 
   private async revokeFamily(stored: StoredRefreshToken, client: RegisteredClient): Promise<void> {
     await this.families.revoke(stored.familyId);
-    this.logger.warn(`Refresh token reuse detected for client_id ${JSON.stringify(client.clientId)}: family revoked`);
+    this.audit.record(refreshTokenReuseDetected(stored.familyId, client.clientId, stored.subject));
   }
 }
