@@ -3,3 +3,4 @@ export { startEmbeddedPostgres, type EmbeddedPostgres } from './lib/embedded-pos
 export { isDatabaseUnavailable } from './lib/database-unavailable';
 export { DatabaseUnavailableInterceptor } from './lib/database-unavailable.interceptor';
 export { isDatabaseReachable } from './lib/database-reachable';
+export { PostgresHealthIndicator } from './lib/postgres.health-indicator';

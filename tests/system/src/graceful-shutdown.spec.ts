@@ -39,7 +39,8 @@ describe('graceful shutdown of the auth server on SIGTERM', () => {
     jwksHost = await HeldJsonServer.start({ '/jwks.json': () => ({ keys: [publicJwk] }) });
     const port = await freePort();
     authServer = await startService('auth-server', port, {
-      NODE_ENV: 'production',
+      // Not production: production refuses a jwks_uri over plain http, and the key host of this test is plain http.
+      NODE_ENV: 'test',
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
       AUTH_SERVER_PORT: String(port),
@@ -68,9 +69,10 @@ describe('graceful shutdown of the auth server on SIGTERM', () => {
   });
 
   afterAll(async () => {
-    await authServer.stop();
-    await jwksHost.close();
-    await database.drop();
+    // Optional chaining: when beforeAll failed, what it did start must still stop, or Jest never exits.
+    await authServer?.stop();
+    await jwksHost?.close();
+    await database?.drop();
   });
 
   it('refuses new connections, answers the token requests in flight with 200, then closes and exits 0', async () => {
@@ -142,8 +144,8 @@ describe('graceful shutdown of the client API on SIGTERM', () => {
   });
 
   afterAll(async () => {
-    await clientApi.stop();
-    await upstream.close();
+    await clientApi?.stop();
+    await upstream?.close();
   });
 
   it('refuses new connections, finishes the request in flight and exits 0', async () => {

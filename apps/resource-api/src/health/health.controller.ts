@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { ResourceServerHealthIndicator } from '@oauth/resource-server';
 import type { FastifyReply } from 'fastify';
-import { PostgresHealthIndicator } from './postgres.health-indicator';
+import { PostgresHealthIndicator } from '@oauth/database';
 
 /** How long a prober should wait before asking again while the API is not ready. */
 const RETRY_AFTER_SECONDS = 5;

@@ -57,7 +57,7 @@ describe('discovery (RFC 8414) and JWKS (RFC 7517)', () => {
   it('answers liveness', async () => {
     const response = await fetch(`${server.url}/health/live`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', info: {}, error: {}, details: {} });
   });
 
   it('answers an unknown path with a JSON 404, not an HTML page', async () => {

@@ -1,7 +1,8 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import type { AuthServerConfig } from '@oauth/config';
-import { DatabaseUnavailableInterceptor } from '@oauth/database';
+import { DatabaseUnavailableInterceptor, PostgresHealthIndicator } from '@oauth/database';
 import { LoggingModule } from '@oauth/logging';
 import { MetricsModule } from '@oauth/metrics';
 import { OAuthErrorFilter } from '@oauth/oauth-errors';
@@ -17,6 +18,7 @@ import { DenyListModule } from '../deny-list/deny-list.module';
 import { DiscoveryModule } from '../discovery/discovery.module';
 import { IntrospectionModule } from '../introspection/introspection.module';
 import { HealthController } from '../health/health.controller';
+import { SigningKeyHealthIndicator } from '../health/signing-key.health-indicator';
 import { JwksModule } from '../jwks/jwks.module';
 import { KeysModule } from '../keys/keys.module';
 import { PurgeModule } from '../purge/purge.module';
@@ -64,9 +66,12 @@ export class AuthorizationServerModule {
         RevocationModule,
         IntrospectionModule,
         PurgeModule,
+        TerminusModule.forRoot({ logger: false }),
       ],
       controllers: [HealthController],
       providers: [
+        PostgresHealthIndicator,
+        SigningKeyHealthIndicator,
         { provide: AUTH_SERVER_CONFIG, useValue: config },
         { provide: ACCESS_TOKEN_CLAIMS_HOOK, useValue: extensions.accessTokenClaims ?? null },
         instanceOrClass(ScopePolicy, extensions.scopePolicy ?? AudienceScopePolicy),

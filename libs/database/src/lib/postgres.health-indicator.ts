@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { isDatabaseReachable } from '@oauth/database';
+import { isDatabaseReachable } from './database-reachable';
 import { DataSource } from 'typeorm';
 
 /**
  * Postgres answers a trivial query in time. Not terminus's TypeOrmHealthIndicator: that one requires
- * @nestjs/typeorm, which this app does not use.
+ * @nestjs/typeorm, which these apps do not use.
  */
 @Injectable()
 export class PostgresHealthIndicator {
