@@ -1,5 +1,6 @@
-import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { answerReadiness } from '@oauth/health';
 import type { FastifyReply } from 'fastify';
 import { ClientCredentialsHealthIndicator } from './client-credentials.health';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -27,15 +28,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the client has its credentials; upstream outages show per request' })
   @HealthCheck()
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
-    try {
-      return await this.health.check([() => this.clientCredentials.check('client_credentials')]);
-    } catch (error) {
-      // Terminus reports "not ready" as a 503 exception carrying the result; answered here, not by the OAuth error
-      // filter, so the body stays terminus's and a load balancer gets a hint when to ask again (RFC 9110 §10.2.3).
-      if (!(error instanceof ServiceUnavailableException)) throw error;
-      void reply.status(503).header('retry-after', '5');
-      return error.getResponse() as HealthCheckResult;
-    }
+  ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult> {
+    return answerReadiness(this.health, [() => this.clientCredentials.check('client_credentials')], reply);
   }
 }
