@@ -1,14 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { ResourceApiConfig } from '@oauth/config';
 import { LoggingModule } from '@oauth/logging';
 import { MetricsModule } from '@oauth/metrics';
-import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { ResourceServerModule } from '@oauth/resource-server';
 import { DatabaseModule } from '../database/database.module';
 import { HealthController } from '../health/health.controller';
-import { DatabaseUnavailableInterceptor, PostgresHealthIndicator } from '@oauth/database';
+import { DatabaseAwareErrorFilter, PostgresHealthIndicator } from '@oauth/database';
 import { ItemsModule } from '../items/items.module';
 import { UserController } from '../user/user.controller';
 import { RESOURCE_API_CONFIG } from './resource-api-config.token';
@@ -24,7 +23,7 @@ export class AppModule {
       imports: [
         LoggingModule.forRoot({ service: 'resource-api', level: config.logLevel }),
         MetricsModule.forRoot({ service: 'resource-api', exposure: config.metrics }),
-        // A failed readiness probe is no news: the deny-list poller and the database interceptor log the cause once.
+        // A failed readiness probe is no news: the deny-list poller and the database-aware error filter log the cause once.
         TerminusModule.forRoot({ logger: false }),
         DatabaseModule,
         ResourceServerModule.forRootAsync({
@@ -36,8 +35,7 @@ export class AppModule {
       controllers: [HealthController, UserController],
       providers: [
         { provide: RESOURCE_API_CONFIG, useValue: config },
-        { provide: APP_FILTER, useClass: OAuthErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
+        { provide: APP_FILTER, useClass: DatabaseAwareErrorFilter },
         PostgresHealthIndicator,
       ],
       exports: [RESOURCE_API_CONFIG],

@@ -49,7 +49,7 @@ describe('GET /health/ready while Postgres is down', () => {
     await postgres?.destroy();
   });
 
-  it('answers 503 with Retry-After while Postgres is down, stays live, and is ready again once it is back', async () => {
+  it('answers 503 with Retry-After while Postgres is down (also for reads that need it), stays live, and is ready again once it is back', async () => {
     expect((await request(api.url).get('/health/ready')).status).toBe(200);
 
     await postgres.stop();
@@ -65,6 +65,11 @@ describe('GET /health/ready while Postgres is down', () => {
       deny_list: 'disabled',
     });
     expect((await request(api.url).get('/health/live')).status).toBe(200);
+    // A read that needs the database: a retryable 503, not a 500 (the request itself was fine).
+    const items = await request(api.url).get('/items');
+    expect(items.status).toBe(503);
+    expect(items.headers['retry-after']).toBe('5');
+    expect(items.body).toEqual({ error: 'server_error', error_description: 'The service is temporarily unavailable' });
 
     await postgres.start();
     let status = 0;

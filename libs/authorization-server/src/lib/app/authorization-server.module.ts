@@ -1,11 +1,10 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { AuthServerConfig } from '@oauth/config';
-import { DatabaseUnavailableInterceptor, PostgresHealthIndicator } from '@oauth/database';
+import { DatabaseAwareErrorFilter, PostgresHealthIndicator } from '@oauth/database';
 import { LoggingModule } from '@oauth/logging';
 import { MetricsModule } from '@oauth/metrics';
-import { OAuthErrorFilter } from '@oauth/oauth-errors';
 import { AUTH_SERVER_CONFIG } from '../config/auth-server-config.token';
 import { ClientsAdminModule } from '../admin/clients/clients-admin.module';
 import { AuthorizeModule } from '../authorize/authorize.module';
@@ -75,8 +74,7 @@ export class AuthorizationServerModule {
         { provide: AUTH_SERVER_CONFIG, useValue: config },
         { provide: ACCESS_TOKEN_CLAIMS_HOOK, useValue: extensions.accessTokenClaims ?? null },
         instanceOrClass(ScopePolicy, extensions.scopePolicy ?? AudienceScopePolicy),
-        { provide: APP_FILTER, useClass: OAuthErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: DatabaseUnavailableInterceptor },
+        { provide: APP_FILTER, useClass: DatabaseAwareErrorFilter },
       ],
       exports: [AUTH_SERVER_CONFIG, ACCESS_TOKEN_CLAIMS_HOOK, ScopePolicy],
     };
