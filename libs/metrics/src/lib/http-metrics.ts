@@ -13,10 +13,12 @@ export function registerHttpMetrics(fastify: FastifyInstance, metrics: MetricsRe
     ['method', 'route'],
     [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
   );
-  fastify.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not an async one: no promise per response.
+  fastify.addHook('onResponse', (request, reply, done) => {
     // The route pattern, never the raw URL: ids and tokens must not become label values.
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    done();
   });
 }

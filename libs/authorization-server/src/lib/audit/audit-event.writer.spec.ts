@@ -22,8 +22,8 @@ function fakeDatabase(answer: (clientIds: string[]) => Promise<void> = async () 
   const written: string[] = [];
   const dataSource = {
     query: async (_sql: string, parameters: unknown[]) => {
-      // Eight parameters per row; the client id is the fourth.
-      const clientIds = parameters.filter((_, index) => index % 8 === 3) as string[];
+      // One array per column; the client ids are the fourth.
+      const clientIds = [...(parameters[3] as string[])];
       statements.push(clientIds);
       await answer(clientIds);
       written.push(...clientIds);

@@ -16,14 +16,17 @@ export interface AuditWriterTiming {
 export const AUDIT_WRITER_TIMING = Symbol('AUDIT_WRITER_TIMING');
 const DEFAULT_TIMING: AuditWriterTiming = { lingerMs: 20, retryDelaysMs: [250, 1_000, 5_000, 15_000, 30_000] };
 
-/** Rows per INSERT; 8 parameters each, far below Postgres' 65,535. */
+/** Rows per INSERT. */
 const BATCH_SIZE = 200;
 /** Events held while the database is unreachable; beyond this the oldest are given up (they are in the log). */
 const MAX_PENDING = 10_000;
 /** How long shutdown waits for the last events to be written. */
 const SHUTDOWN_FLUSH_MS = 5_000;
 
-const COLUMNS = 'occurred_at, type, outcome, client_id, subject, request_id, source_address, details';
+const INSERT_EVENTS = `
+  INSERT INTO audit_event (occurred_at, type, outcome, client_id, subject, request_id, source_address, details)
+  SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+    $8::jsonb[])`;
 
 /**
  * Writes audit events to `audit_event` after the action they describe, off the request's path (ADR 0014).
@@ -128,22 +131,17 @@ export class AuditEventWriter implements BeforeApplicationShutdown {
   }
 
   private async insert(events: readonly RecordedAuditEvent[]): Promise<void> {
-    const rows = events.map(
-      (_, row) => `(${Array.from({ length: 8 }, (_, column) => `$${row * 8 + column + 1}`).join(', ')})`,
-    );
-    await this.dataSource.query(
-      `INSERT INTO audit_event (${COLUMNS}) VALUES ${rows.join(', ')}`,
-      events.flatMap((event) => [
-        event.occurredAt,
-        event.type,
-        event.outcome,
-        event.clientId,
-        event.subject,
-        event.requestId,
-        event.sourceAddress,
-        JSON.stringify(event.details),
-      ]),
-    );
+    // One array per column: the statement text is the same for any batch size, and short for Postgres to parse.
+    await this.dataSource.query(INSERT_EVENTS, [
+      events.map((event) => event.occurredAt),
+      events.map((event) => event.type),
+      events.map((event) => event.outcome),
+      events.map((event) => event.clientId),
+      events.map((event) => event.subject),
+      events.map((event) => event.requestId),
+      events.map((event) => event.sourceAddress),
+      events.map((event) => JSON.stringify(event.details)),
+    ]);
   }
 
   private dropOverflow(): void {

@@ -8,7 +8,7 @@ import type { ResolvedResourceServerOptions } from '../resource-server-options';
 import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 import { AccessTokenPrincipal } from './access-token-principal';
 import { ResilientJwksResolver } from './resilient-jwks.resolver';
-import { VerifiedTokenCache } from './verified-token.cache';
+import { VerifiedTokenCache, type VerifiedToken } from './verified-token.cache';
 import { describeTokenRejection, isTokenRejection } from './verification-failure';
 
 /** The algorithms the auth server signs with; anything else (`none`, HS256, …) is refused. */
@@ -35,23 +35,22 @@ export class AccessTokenVerifier {
 
   /** Returns the token's principal, or throws the RFC 6750 §3.1 error to answer with. */
   async verify(token: string): Promise<AccessTokenPrincipal> {
-    // RFC 8725 §3.1: refuse non-canonical or ambiguous tokens before any key is looked up.
-    if (!isStrictCompactJws(token)) throw invalidToken(this.realm, 'The access token is malformed');
-    const { payload, protectedHeader } = await this.verifySignatureAndClaims(token);
-    const principal = this.toPrincipal(payload);
+    const verified = this.verified.get(token, Math.floor(Date.now() / 1000)) ?? (await this.verifyAndRemember(token));
     // ADR 0006: revoked tokens and tokens of revoked keys, from the in-memory copy of the deny-list.
-    if (this.denyList.refuses(principal.tokenId, protectedHeader.kid)) {
+    if (this.denyList.refuses(verified.principal.tokenId, verified.keyId)) {
       throw invalidToken(this.realm, 'The access token has been revoked');
     }
-    return principal;
+    return verified.principal;
   }
 
-  private async verifySignatureAndClaims(token: string): Promise<JWTVerifyResult> {
-    const cached = this.verified.get(token, Math.floor(Date.now() / 1000));
-    if (cached !== undefined) return cached;
-    const result = await this.verifyWithKeys(token);
-    this.verified.remember(token, result);
-    return result;
+  private async verifyAndRemember(token: string): Promise<VerifiedToken> {
+    // RFC 8725 §3.1: refuse non-canonical or ambiguous tokens before any key is looked up. A cached token has
+    // passed this already: the cache is keyed by its exact text.
+    if (!isStrictCompactJws(token)) throw invalidToken(this.realm, 'The access token is malformed');
+    const { payload, protectedHeader } = await this.verifyWithKeys(token);
+    const verified = { principal: this.toPrincipal(payload), keyId: protectedHeader.kid };
+    this.verified.remember(token, verified);
+    return verified;
   }
 
   private async verifyWithKeys(token: string): Promise<JWTVerifyResult> {

@@ -1,15 +1,17 @@
-import type { JWTVerifyResult } from 'jose';
-import { VerifiedTokenCache } from './verified-token.cache';
+import { ScopeSet } from '@oauth/scopes';
+import { AccessTokenPrincipal } from './access-token-principal';
+import { VerifiedTokenCache, type VerifiedToken } from './verified-token.cache';
 
-function verified(exp: number): JWTVerifyResult {
-  return { payload: { exp, jti: `j-${exp}` }, protectedHeader: { alg: 'ES256' } } as JWTVerifyResult;
+function verified(exp: number): VerifiedToken {
+  const principal = new AccessTokenPrincipal('c', 'c', ScopeSet.parse('other.read'), `j-${exp}`, new Date(exp * 1000));
+  return { principal, keyId: 'k1' };
 }
 
 describe('VerifiedTokenCache', () => {
   it('serves a verified token until exp plus the clock skew, then forgets it', () => {
     const cache = new VerifiedTokenCache(10, 5);
     cache.remember('t1', verified(1_000));
-    expect(cache.get('t1', 1_004)?.payload.jti).toBe('j-1000');
+    expect(cache.get('t1', 1_004)?.principal.tokenId).toBe('j-1000');
     expect(cache.get('t1', 1_005)).toBeUndefined();
     expect(cache.get('t1', 900)).toBeUndefined();
   });
