@@ -4,8 +4,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createTestDatabase, freePort, startService, type ServiceProcess, type TestDatabase } from '@oauth/testing';
-import { Browser, hiddenField, redirectOf } from './support/browser';
+import {
+  Browser,
+  createTestDatabase,
+  freePort,
+  hiddenField,
+  redirectOf,
+  startService,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@oauth/testing';
 
 const secret = () => randomBytes(32).toString('base64url');
 const CLIENT_SECRET = secret();

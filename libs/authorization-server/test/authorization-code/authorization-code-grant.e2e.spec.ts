@@ -1,7 +1,8 @@
 import { decodeJwt } from 'jose';
 import { ClientRepository } from '../../src/lib/clients/client.repository';
 import { basic, postForm, startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
-import { Browser, paramsOf, pkcePair } from '../support/browser';
+import { Browser, paramsOf } from '@oauth/testing';
+import { pkcePair } from '../support/pkce-pair';
 import { alice, authorizeUrl, createUser, obtainCode, REDIRECT_URI, webClient } from './authorization-code.fixture';
 
 const PUBLIC_REDIRECT_URI = 'http://127.0.0.1:8765/callback';

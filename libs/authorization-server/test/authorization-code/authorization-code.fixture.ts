@@ -1,7 +1,8 @@
 import { hash } from 'bcryptjs';
 import { UserRepository } from '../../src/lib/users/user.repository';
 import type { RunningAuthServer, TestClient } from '../support/auth-server.fixture';
-import { Browser, hiddenField, pkcePair, type Page } from '../support/browser';
+import { Browser, hiddenField, type Page } from '@oauth/testing';
+import { pkcePair } from '../support/pkce-pair';
 
 export const REDIRECT_URI = 'https://web.example.test/callback';
 

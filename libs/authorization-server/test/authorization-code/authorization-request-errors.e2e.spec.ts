@@ -1,5 +1,5 @@
 import { startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
-import { Browser, paramsOf } from '../support/browser';
+import { Browser, paramsOf } from '@oauth/testing';
 import { authorizeUrl, machineClient, REDIRECT_URI, webClient } from './authorization-code.fixture';
 
 describe('authorization request errors (RFC 6749 §4.1.2.1, OAuth 2.1 PKCE)', () => {

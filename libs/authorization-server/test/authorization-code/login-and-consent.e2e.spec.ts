@@ -1,6 +1,6 @@
 import { hashToken } from '@oauth/tokens';
 import { startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
-import { Browser, hiddenField, paramsOf } from '../support/browser';
+import { Browser, hiddenField, paramsOf } from '@oauth/testing';
 import {
   alice,
   authorizeUrl,

@@ -1,6 +1,6 @@
 import { authorizeUrl, createUser, webClient } from '../authorization-code/authorization-code.fixture';
 import { basic, postForm, startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
-import { Browser, hiddenField, type Page } from '../support/browser';
+import { Browser, hiddenField, type Page } from '@oauth/testing';
 
 const MAX_PER_USERNAME_ADDRESS = 3;
 const MAX_PER_USERNAME = 5;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { REDIRECT_URI, webClient } from '../authorization-code/authorization-code.fixture';
 import { startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
-import { pkcePair } from '../support/browser';
+import { pkcePair } from '../support/pkce-pair';
 import { FUZZ_TIMEOUT_MS, mutationOf, RUNS, send, STACK_FRAME, text } from './fuzz-arbitraries';
 
 /** RFC 6749 §4.1.2.1 codes a redirect may carry; `server_error` would be this endpoint's 500, so it is not here. */
