@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { hash } from 'bcryptjs';
 import { createTestDatabase, type TestDatabase, freePort, startService, type ServiceProcess } from '@oauth/testing';
+import { startAuthServerPair } from './support/auth-server-pair';
 import { getJson, postToken } from './support/http';
 
 const CLIENT_ID = 'client';
@@ -20,32 +20,14 @@ describe('two auth-server instances on one Postgres', () => {
   beforeAll(async () => {
     database = await createTestDatabase('system_scale');
     const issuer = 'https://auth.example.test';
-    const common = {
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      ISSUER: issuer,
-      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-      CLIENTS: JSON.stringify([
-        {
-          client_id: CLIENT_ID,
-          client_secret_hash: await hash(CLIENT_SECRET, 11),
-          grant_types: ['client_credentials', 'refresh_token'],
-          scope: 'other.read other.write',
-        },
-        {
-          client_id: 'other',
-          client_secret_hash: await hash(FEED_SECRET, 11),
-          grant_types: ['client_credentials'],
-          scope: 'server.deny-list',
-        },
-      ]),
-    };
-    // Started together: migrations and the first signing key must be created exactly once.
-    const [firstPort, secondPort] = [await freePort(), await freePort()];
-    [first, second] = await Promise.all([
-      startService('auth-server', firstPort, { ...common, AUTH_SERVER_PORT: String(firstPort) }),
-      startService('auth-server', secondPort, { ...common, AUTH_SERVER_PORT: String(secondPort) }),
+    [first, second] = await startAuthServerPair(database.url, issuer, [
+      {
+        clientId: CLIENT_ID,
+        secret: CLIENT_SECRET,
+        grantTypes: ['client_credentials', 'refresh_token'],
+        scope: 'other.read other.write',
+      },
+      { clientId: 'other', secret: FEED_SECRET, grantTypes: ['client_credentials'], scope: 'server.deny-list' },
     ]);
     services.push(first, second);
     const resourcePort = await freePort();

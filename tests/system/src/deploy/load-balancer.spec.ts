@@ -1,16 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hash } from 'bcryptjs';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
-import {
-  createTestDatabase,
-  type TestDatabase,
-  freePort,
-  startService,
-  type ServiceProcess,
-  WORKSPACE_ROOT,
-} from '@oauth/testing';
+import { createTestDatabase, type TestDatabase, freePort, type ServiceProcess, WORKSPACE_ROOT } from '@oauth/testing';
+import { startAuthServerPair } from '../support/auth-server-pair';
 import { getJson, postToken } from '../support/http';
 import { startNginx, type NginxProcess } from '../support/nginx';
 
@@ -19,13 +12,14 @@ const CLIENT_SECRET = randomBytes(32).toString('base64url');
 
 /**
  * The committed config of the `scale` profile, with the Compose service names and the container port replaced by
- * this machine's loopback ports. Fails if a line it replaces has changed, so the test never runs a config of its own.
+ * this machine's loopback addresses. Fails if a line it replaces has changed, so the test never runs a config of its
+ * own.
  */
-function siteConfigFor(firstPort: number, secondPort: number, balancerPort: number): string {
+function siteConfigFor(firstHost: string, secondHost: string, balancerPort: number): string {
   const committed = readFileSync(join(WORKSPACE_ROOT, 'deploy', 'nginx', 'auth-server.conf'), 'utf8');
   const replacements: [RegExp, string][] = [
-    [/^(\s*)server auth-server:5001;$/m, `$1server 127.0.0.1:${firstPort};`],
-    [/^(\s*)server auth-server-2:5001;$/m, `$1server 127.0.0.1:${secondPort};`],
+    [/^(\s*)server auth-server:5001;$/m, `$1server ${firstHost};`],
+    [/^(\s*)server auth-server-2:5001;$/m, `$1server ${secondHost};`],
     [/^(\s*)listen 5001;$/m, `$1listen 127.0.0.1:${balancerPort};`],
   ];
   return replacements.reduce((config, [line, replacement]) => {
@@ -45,30 +39,20 @@ describe('two auth-server instances behind nginx (docker compose --profile scale
 
   beforeAll(async () => {
     database = await createTestDatabase('system_balanced');
-    const [firstPort, secondPort, balancerPort] = [await freePort(), await freePort(), await freePort()];
+    const balancerPort = await freePort();
     // The balancer's public URL is the issuer of both instances.
     issuer = `http://127.0.0.1:${balancerPort}`;
-    const common = {
-      NODE_ENV: 'production',
-      DATABASE_URL: database.url,
-      LOG_LEVEL: 'warn',
-      ISSUER: issuer,
-      KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-      CLIENTS: JSON.stringify([
-        {
-          client_id: CLIENT_ID,
-          client_secret_hash: await hash(CLIENT_SECRET, 11),
-          grant_types: ['client_credentials', 'refresh_token'],
-          scope: 'other.read other.write',
-        },
-      ]),
-    };
-    [first, second] = await Promise.all([
-      startService('auth-server', firstPort, { ...common, AUTH_SERVER_PORT: String(firstPort) }),
-      startService('auth-server', secondPort, { ...common, AUTH_SERVER_PORT: String(secondPort) }),
+    [first, second] = await startAuthServerPair(database.url, issuer, [
+      {
+        clientId: CLIENT_ID,
+        secret: CLIENT_SECRET,
+        grantTypes: ['client_credentials', 'refresh_token'],
+        scope: 'other.read other.write',
+      },
     ]);
-    instances = { [`127.0.0.1:${firstPort}`]: 'first', [`127.0.0.1:${secondPort}`]: 'second' };
-    nginx = await startNginx(siteConfigFor(firstPort, secondPort, balancerPort), balancerPort);
+    const [firstHost, secondHost] = [new URL(first.url).host, new URL(second.url).host];
+    instances = { [firstHost]: 'first', [secondHost]: 'second' };
+    nginx = await startNginx(siteConfigFor(firstHost, secondHost, balancerPort), balancerPort);
   });
 
   afterAll(async () => {
