@@ -3,3 +3,4 @@ export { startThrowawayPostgres, type ThrowawayPostgres } from './lib/throwaway-
 export { freePort } from './lib/free-port';
 export { startService, WORKSPACE_ROOT, type ServiceName, type ServiceProcess } from './lib/service-process';
 export { Browser, hiddenField, paramsOf, redirectOf, type Page } from './lib/browser';
+export { startRequestTrap, type RequestTrap } from './lib/request-trap';

@@ -1,28 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createPublicKey, randomUUID, webcrypto } from 'node:crypto';
+import { startRequestTrap, type RequestTrap } from '@oauth/testing';
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import request from 'supertest';
 import { AUDIENCE, CLIENT_ID, ISSUER } from '../support/access-tokens';
 import { startFakeJwksServer, type FakeJwksServer } from '../support/fake-jwks-server';
 import { startResourceApi, type RunningResourceApi } from '../support/resource-api-harness';
 import { createSigningKey, type TestSigningKey } from '../support/signing-keys';
-
-/** A loopback server that records every request: a token pointing a verifier here must never make it fetch. */
-async function startTrap(): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
-  let hits = 0;
-  const server: Server = createServer((_request, response) => {
-    hits += 1;
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"keys":[]}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits: () => hits,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const encodeJson = (value: unknown) => base64url.encode(JSON.stringify(value));
 
@@ -32,13 +15,13 @@ describe('JWT attack catalogue at the resource API', () => {
   let ec: TestSigningKey;
   let jwks: FakeJwksServer;
   let api: RunningResourceApi;
-  let trap: Awaited<ReturnType<typeof startTrap>>;
+  let trap: RequestTrap;
 
   beforeAll(async () => {
     rsa = await createSigningKey('RS256', 'rsa-1');
     ec = await createSigningKey('ES256', 'ec-1');
     jwks = await startFakeJwksServer([rsa.publicJwk, ec.publicJwk]);
-    trap = await startTrap();
+    trap = await startRequestTrap();
     api = await startResourceApi(jwks.url);
   });
 

@@ -1,6 +1,5 @@
 import { createPublicKey, randomUUID, webcrypto, type JsonWebKey } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startRequestTrap, type RequestTrap } from '@oauth/testing';
 import { base64url, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { postForm, startAuthServer, type RunningAuthServer } from '../support/auth-server.fixture';
 import {
@@ -15,21 +14,6 @@ import {
 const ISSUER = 'https://auth.example.test';
 const GRANT = { grant_type: 'client_credentials', scope: 'other.read' };
 
-/** A loopback server that counts requests: an assertion pointing the verifier here must never make it fetch. */
-async function startTrap(): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
-  let hits = 0;
-  const server: Server = createServer((_request, response) => {
-    hits += 1;
-    response.writeHead(200, { 'content-type': 'application/json' }).end('{"keys":[]}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    hits: () => hits,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 const encodeJson = (value: unknown) => base64url.encode(JSON.stringify(value));
 
 /**
@@ -41,7 +25,7 @@ const encodeJson = (value: unknown) => base64url.encode(JSON.stringify(value));
 describe('JWT attack catalogue at the private_key_jwt verifier', () => {
   let server: RunningAuthServer;
   let jwksServer: FakeClientJwksServer;
-  let trap: Awaited<ReturnType<typeof startTrap>>;
+  let trap: RequestTrap;
   let ecKey: ClientKey;
   let rsaKey: ClientKey;
   let remoteKey: ClientKey;
@@ -53,7 +37,7 @@ describe('JWT attack catalogue at the private_key_jwt verifier', () => {
       clientKey('ES256', 'remote-1'),
     ]);
     jwksServer = await FakeClientJwksServer.start(jwksOf(remoteKey));
-    trap = await startTrap();
+    trap = await startRequestTrap();
     const keyClient = (clientId: string, keys: Record<string, unknown>) => ({
       clientId,
       tokenEndpointAuthMethod: 'private_key_jwt' as const,
