@@ -1,39 +1,56 @@
-import { Inject, Injectable, type ExecutionContext } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { missingToken } from '@oauth/oauth-errors';
+import passport from 'passport';
 import type { ResolvedResourceServerOptions } from '../resource-server-options';
 import { RESOURCE_SERVER_OPTIONS } from '../resource-server.tokens';
 import type { AccessTokenPrincipal } from './access-token-principal';
 import { BEARER_TOKEN_STRATEGY } from './bearer-token.strategy';
 import { ScopeGuard } from './scope.guard';
 
+/** Bearer tokens are presented on every request (RFC 6750): there is no session to keep. */
+const AUTHENTICATE_OPTIONS = { session: false };
+
 /**
  * Requires a valid bearer token (RFC 6750, RFC 9068) and every scope `RequireScopes()` names for the
  * route; puts the token's AccessTokenPrincipal on `request.user`. Applied by `RequireToken()` and
  * `RequireScopes()`, which also render its errors as RFC 6750 §3 challenges.
+ *
+ * It runs passport's authenticate with the BearerTokenStrategy itself rather than through @nestjs/passport's
+ * AuthGuard: the wrapper's option merging and extra promise layers cost about 10 µs on every request, a fifth of
+ * what `GET /user` costs (measured with `npm run bench`, scenario 5; docs/adr/0005).
  */
 @Injectable()
-export class BearerTokenGuard extends AuthGuard(BEARER_TOKEN_STRATEGY) {
+export class BearerTokenGuard implements CanActivate {
   constructor(
     @Inject(RESOURCE_SERVER_OPTIONS) private readonly options: ResolvedResourceServerOptions,
     private readonly scopes: ScopeGuard,
-  ) {
-    super();
-  }
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
-    // AuthGuard's canActivate is async: it resolves once the strategy has set request.user, or throws.
-    await (super.canActivate(context) as Promise<boolean>);
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<{ user?: AccessTokenPrincipal }>();
+    request.user = await this.authenticate(request, http.getResponse());
     return this.scopes.canActivate(context);
   }
 
   /**
-   * The strategy throws the RFC 6750 §3 error to answer with; pass it on unchanged, and never
-   * passport's bare UnauthorizedException, which would lack the Bearer challenge.
+   * The strategy throws the RFC 6750 §3 error to answer with; it is passed on unchanged, never replaced by a bare
+   * 401 that would lack the Bearer challenge.
    */
-  override handleRequest<TUser = AccessTokenPrincipal>(error: unknown, principal: TUser | false | null): TUser {
-    if (error) throw error;
-    if (!principal) throw missingToken(this.options.realm);
-    return principal;
+  private authenticate(request: unknown, response: unknown): Promise<AccessTokenPrincipal> {
+    const realm = this.options.realm;
+    return new Promise((resolve, reject) => {
+      const middleware = passport.authenticate(
+        BEARER_TOKEN_STRATEGY,
+        AUTHENTICATE_OPTIONS,
+        (error: unknown, principal: AccessTokenPrincipal | false | undefined) => {
+          if (error) reject(error);
+          else if (!principal) reject(missingToken(realm));
+          else resolve(principal);
+        },
+      );
+      // passport calls `next` only when a strategy passes without deciding, which this one never does.
+      middleware(request, response, (error?: unknown) => reject(error ?? missingToken(realm)));
+    });
   }
 }
