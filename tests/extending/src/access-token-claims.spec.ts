@@ -3,7 +3,8 @@ import { createApp, type AccessTokenClaimsHook } from '@oauth/authorization-serv
 import { loadAuthServerConfig } from '@oauth/config';
 import { createAuthorizationServer } from './examples/tenant-claims';
 import { startAuthorizationServer, type RunningAuthorizationServer } from './support/authorization-server';
-import { basic, declaredClients, postForm } from './support/token-requests';
+import { declaredClientsSetting } from '@oauth/testing';
+import { basic, postForm } from './support/token-requests';
 
 const ISSUER = 'https://auth.example.test';
 const billing = {
@@ -40,7 +41,7 @@ describe('access token claims hook (extensions.accessTokenClaims)', () => {
     beforeAll(async () => {
       server = await startAuthorizationServer(createAuthorizationServer, {
         ISSUER,
-        CLIENTS: await declaredClients([billing, reporting]),
+        CLIENTS: await declaredClientsSetting([billing, reporting]),
       });
     });
     afterAll(() => server.close());
@@ -84,7 +85,7 @@ describe('access token claims hook (extensions.accessTokenClaims)', () => {
         (env) => createApp(loadAuthServerConfig(env), { accessTokenClaims: hook }),
         {
           ISSUER,
-          CLIENTS: await declaredClients([billing]),
+          CLIENTS: await declaredClientsSetting([billing]),
         },
       );
     });

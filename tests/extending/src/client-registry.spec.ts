@@ -8,7 +8,8 @@ import {
   testEnvironment,
   type RunningAuthorizationServer,
 } from './support/authorization-server';
-import { basic, declaredClients, getJson, postForm } from './support/token-requests';
+import { declaredClientsSetting } from '@oauth/testing';
+import { basic, getJson, postForm } from './support/token-requests';
 
 describe('own client registry (extensions.clientRegistry)', () => {
   let server: RunningAuthorizationServer;
@@ -87,7 +88,7 @@ describe('own client registry (extensions.clientRegistry)', () => {
 
   it('refuses to boot when CLIENTS declares clients that the own registry would never read', async () => {
     const environment = await testEnvironment({
-      CLIENTS: await declaredClients([
+      CLIENTS: await declaredClientsSetting([
         { clientId: 'declared', secret: 'declared-secret', grantTypes: ['client_credentials'], scope: 'other.read' },
       ]),
     });

@@ -8,7 +8,8 @@ import {
   testEnvironment,
   type RunningAuthorizationServer,
 } from './support/authorization-server';
-import { basic, declaredClients, getJson, postForm } from './support/token-requests';
+import { declaredClientsSetting } from '@oauth/testing';
+import { basic, getJson, postForm } from './support/token-requests';
 
 const API_KEY_GRANT = 'urn:example:grant-type:api-key';
 const portal = { clientId: 'portal', secret: 'portal-secret', grantTypes: [API_KEY_GRANT], scope: 'other.read' };
@@ -19,7 +20,7 @@ describe('extension grant (extensions.grants, RFC 6749 §4.5)', () => {
 
   beforeAll(async () => {
     server = await startAuthorizationServer(createAuthorizationServer, {
-      CLIENTS: await declaredClients([portal, batch]),
+      CLIENTS: await declaredClientsSetting([portal, batch]),
     });
   });
   afterAll(() => server.close());
@@ -87,7 +88,7 @@ describe('extension grant (extensions.grants, RFC 6749 §4.5)', () => {
     });
 
     it('refuses to boot when CLIENTS names a grant type no grant handles', async () => {
-      const environment = await testEnvironment({ CLIENTS: await declaredClients([portal]) });
+      const environment = await testEnvironment({ CLIENTS: await declaredClientsSetting([portal]) });
       try {
         await expect(createApp(loadAuthServerConfig(environment.env))).rejects.toThrow(
           `CLIENTS: client "portal" names unsupported grant types: ${API_KEY_GRANT}`,

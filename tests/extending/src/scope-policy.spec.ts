@@ -2,7 +2,8 @@ import { createApp } from '@oauth/authorization-server';
 import { loadAuthServerConfig } from '@oauth/config';
 import { createAuthorizationServer } from './examples/partial-scope.policy';
 import { startAuthorizationServer, type RunningAuthorizationServer } from './support/authorization-server';
-import { basic, declaredClients, postForm } from './support/token-requests';
+import { declaredClientsSetting } from '@oauth/testing';
+import { basic, postForm } from './support/token-requests';
 
 const reader = { clientId: 'reader', secret: 'reader-secret', grantTypes: ['client_credentials'], scope: 'other.read' };
 
@@ -11,7 +12,7 @@ describe('scope policy (extensions.scopePolicy)', () => {
   let standard: RunningAuthorizationServer;
 
   beforeAll(async () => {
-    const CLIENTS = await declaredClients([reader]);
+    const CLIENTS = await declaredClientsSetting([reader]);
     partial = await startAuthorizationServer(createAuthorizationServer, { CLIENTS });
     standard = await startAuthorizationServer((env) => createApp(loadAuthServerConfig(env)), { CLIENTS });
   });

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { hash } from 'bcryptjs';
 import { decodeProtectedHeader } from 'jose';
-import { createTestDatabase, type TestDatabase, freePort, startService, type ServiceProcess } from '@oauth/testing';
+import {
+  createTestDatabase,
+  declaredClientsSetting,
+  freePort,
+  startService,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@oauth/testing';
 import { getJson, postToken } from './support/http';
 
 const CLIENT_ID = 'client';
@@ -43,19 +49,14 @@ describe('key and token lifecycle across two auth-server processes on one Postgr
       KEY_ROTATION_INTERVAL: '10',
       JWKS_MAX_AGE: '3',
       KEY_REFRESH_INTERVAL: '1',
-      CLIENTS: JSON.stringify([
+      CLIENTS: await declaredClientsSetting([
         {
-          client_id: CLIENT_ID,
-          client_secret_hash: await hash(CLIENT_SECRET, 11),
-          grant_types: ['client_credentials', 'refresh_token'],
+          clientId: CLIENT_ID,
+          secret: CLIENT_SECRET,
+          grantTypes: ['client_credentials', 'refresh_token'],
           scope: 'other.read other.write server.admin',
         },
-        {
-          client_id: 'other',
-          client_secret_hash: await hash(FEED_SECRET, 11),
-          grant_types: ['client_credentials'],
-          scope: 'server.deny-list',
-        },
+        { clientId: 'other', secret: FEED_SECRET, grantTypes: ['client_credentials'], scope: 'server.deny-list' },
       ]),
     };
     first = await startService('auth-server', firstPort, { ...authEnv, AUTH_SERVER_PORT: String(firstPort) });

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { hash } from 'bcryptjs';
-import { createTestDatabase, type TestDatabase, freePort, startService, type ServiceProcess } from '@oauth/testing';
+import {
+  createTestDatabase,
+  declaredClientsSetting,
+  freePort,
+  startService,
+  type ServiceProcess,
+  type TestDatabase,
+} from '@oauth/testing';
 import { getJson, postToken } from './support/http';
 
 const CLIENT_ID = 'client';
@@ -27,19 +33,14 @@ describe('the three services on one Postgres, client-credentials flow end to end
       ISSUER: issuer,
       METRICS_TOKEN: METRICS_TOKEN,
       KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-      CLIENTS: JSON.stringify([
+      CLIENTS: await declaredClientsSetting([
         {
-          client_id: CLIENT_ID,
-          client_secret_hash: await hash(CLIENT_SECRET, 11),
-          grant_types: ['client_credentials', 'refresh_token'],
+          clientId: CLIENT_ID,
+          secret: CLIENT_SECRET,
+          grantTypes: ['client_credentials', 'refresh_token'],
           scope: 'other.read other.write server.admin',
         },
-        {
-          client_id: 'other',
-          client_secret_hash: await hash(FEED_SECRET, 11),
-          grant_types: ['client_credentials'],
-          scope: 'server.deny-list',
-        },
+        { clientId: 'other', secret: FEED_SECRET, grantTypes: ['client_credentials'], scope: 'server.deny-list' },
       ]),
     });
     services.push(authServer);

@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { hash } from 'bcryptjs';
-import { freePort, startService, type ServiceProcess } from '@oauth/testing';
-
-/** A client both instances declare in CLIENTS; its secret is hashed here. */
-export interface DeclaredTestClient {
-  clientId: string;
-  secret: string;
-  grantTypes: string[];
-  scope: string;
-}
+import {
+  declaredClientsSetting,
+  freePort,
+  startService,
+  type DeclaredTestClient,
+  type ServiceProcess,
+} from '@oauth/testing';
 
 /**
  * The scaled topology: two production auth-server instances on one database, with one issuer and one
@@ -26,16 +23,7 @@ export async function startAuthServerPair(
     LOG_LEVEL: 'warn',
     ISSUER: issuer,
     KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64url'),
-    CLIENTS: JSON.stringify(
-      await Promise.all(
-        clients.map(async (client) => ({
-          client_id: client.clientId,
-          client_secret_hash: await hash(client.secret, 11),
-          grant_types: client.grantTypes,
-          scope: client.scope,
-        })),
-      ),
-    ),
+    CLIENTS: await declaredClientsSetting(clients),
   };
   const [firstPort, secondPort] = [await freePort(), await freePort()];
   return Promise.all([
